@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError, ROLE_LABELS, type Role } from '../contract';
+import { CivReg } from '../core/civreg';
+import { resolveDataDir } from '../core/paths';
+import { DatabaseRefusedError } from '../db/open';
+import { loadMigrations } from '../db/migrations';
+import { startBrowserServer } from '../transport/http-server';
+import { readPassword } from './prompt';
+
+const USAGE = `用法: civreg <命令> [选项]   （所有命令都接受 --data-dir <目录>）
+
+  serve [--port N]                         浏览器模式：在 127.0.0.1 上提供界面，打印访问地址
+  user add --username U --display-name N --role R [--id-number X]   新建用户（密码取自 CIVREG_PASSWORD 或提示输入）
+  user list                                列出用户
+  user reset-password --username U         重置密码并解除锁定
+  audit verify                             校验审计哈希链；不一致时指出第一条并以 1 退出
+  backup <文件>                            在线备份数据库到文件
+  db info                                  数据库文件、结构版本、记录数
+  call <操作> --user U --input <JSON>      以用户身份执行任一契约操作，输出 JSON
+
+角色: ${Object.entries(ROLE_LABELS).map(([k, v]) => `${k}(${v})`).join(', ')}`;
+
+function out(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+function open(dataDir: string | undefined): CivReg {
+  return new CivReg({ dataDir: resolveDataDir(dataDir) });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      role: { type: 'string' },
+      'id-number': { type: 'string' },
+      user: { type: 'string' },
+      input: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  const dataDir = values['data-dir'];
+  if (!command || values.help) {
+    process.stdout.write(USAGE + '\n');
+    return command || values.help ? 0 : 2;
+  }
+
+  if (command === 'serve') {
+    const app = open(dataDir);
+    const server = await startBrowserServer(app, {
+      rendererDir: path.resolve(__dirname, '../renderer'),
+      port: values.port ? Number(values.port) : undefined,
+    });
+    process.stdout.write(`CivReg 浏览器模式已启动（仅本机可访问）：\n${server.url}\n数据库：${app.database.file}\n按 Ctrl+C 退出。\n`);
+    const stop = (): void => {
+      void server.close().then(() => {
+        app.close();
+        process.exit(0);
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return new Promise<number>(() => undefined);
+  }
+
+  if (command === 'user' && sub === 'add') {
+    const app = open(dataDir);
+    try {
+      const password = await readPassword('初始密码');
+      out(
+        app.callAsSystem('users.create', {
+          username: values.username ?? '',
+          displayName: values['display-name'] ?? '',
+          role: (values.role ?? '') as Role,
+          password,
+          ...(values['id-number'] ? { idNumber: values['id-number'] } : {}),
+        }),
+      );
+    } finally {
+      app.close();
+    }
+    return 0;
+  }
+  if (command === 'user' && sub === 'list') {
+    const app = open(dataDir);
+    try {
+      out(app.callAsSystem('users.list', {}));
+    } finally {
+      app.close();
+    }
+    return 0;
+  }
+  if (command === 'user' && sub === 'reset-password') {
+    const app = open(dataDir);
+    try {
+      const user = app.callAsSystem('users.list', {}).find((u) => u.username === values.username);
+      if (!user) throw new AppError('NOT_FOUND', `用户 ${values.username ?? ''} 不存在`, { username: '用户不存在' });
+      const password = await readPassword('新密码');
+      out(app.callAsSystem('users.resetPassword', { id: user.id, newPassword: password }));
+    } finally {
+      app.close();
+    }
+    return 0;
+  }
+  if (command === 'audit' && sub === 'verify') {
+    const app = open(dataDir);
+    try {
+      const result = app.callAsSystem('audit.verify', {});
+      out(result);
+      if (!result.ok && result.firstBad) process.stderr.write(`审计链在第 #${result.firstBad.seq} 条处不一致：${result.firstBad.reason}\n`);
+      return result.ok ? 0 : 1;
+    } finally {
+      app.close();
+    }
+  }
+  if (command === 'backup') {
+    const target = sub;
+    if (!target) throw new AppError('VALIDATION', '请指定备份文件路径：civreg backup <文件>');
+    if (fs.existsSync(target)) throw new AppError('CONFLICT', `备份文件已存在，不会覆盖：${target}`);
+    const app = open(dataDir);
+    try {
+      await app.database.sqlite.backup(path.resolve(target));
+      out({ ok: true, file: path.resolve(target) });
+    } finally {
+      app.close();
+    }
+    return 0;
+  }
+  if (command === 'db' && sub === 'info') {
+    const app = open(dataDir);
+    try {
+      const count = (table: string): number =>
+        (app.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      out({
+        file: app.database.file,
+        schemaVersion: app.database.schemaVersion,
+        knownMigrations: loadMigrations().length,
+        sizeBytes: fs.statSync(app.database.file).size,
+        station: app.callAsSystem('setup.status', {}).station,
+        users: count('users'),
+        auditEntries: count('audit_log'),
+        pendingOutbox: count("outbox WHERE status = 'pending'"),
+      });
+    } finally {
+      app.close();
+    }
+    return 0;
+  }
+  if (command === 'call') {
+    const name = sub;
+    if (!name || !values.user) throw new AppError('VALIDATION', '用法：civreg call <操作> --user <用户名> --input <JSON>');
+    let input: unknown = {};
+    if (values.input) {
+      try {
+        input = JSON.parse(values.input);
+      } catch {
+        throw new AppError('VALIDATION', '--input 不是有效的 JSON');
+      }
+    }
+    const app = open(dataDir);
+    try {
+      const password = await readPassword(`${values.user} 的密码`);
+      const { session } = app.call('auth.login', { username: values.user, password });
+      try {
+        out(app.call(name, input, session));
+      } finally {
+        app.call('auth.logout', {}, session);
+      }
+    } finally {
+      app.close();
+    }
+    return 0;
+  }
+  process.stderr.write(`未知命令：${positionals.join(' ')}\n\n${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof AppError) {
+      process.stderr.write(JSON.stringify({ error: err.toBody() }, null, 2) + '\n');
+      process.exit(err.code === 'VALIDATION' ? 2 : 1);
+    }
+    if (err instanceof DatabaseRefusedError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(3);
+    }
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);
+

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './roles';
+export * from './define';
+export * from './operations';
+export { parseInput } from './fields';

@@ -1,0 +1,36 @@
+/** Roles and the permission matrix: the one place that says who may do what. */
+export const ROLES = ['registrar', 'reviewer', 'funeral', 'archivist', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  registrar: '婚姻登记员',
+  reviewer: '审核员',
+  funeral: '殡仪馆工作人员',
+  archivist: '档案员',
+  admin: '管理员',
+};
+
+export const PERMISSIONS = [
+  'users.manage',
+  'audit.read',
+  'settings.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'users.manage': '管理用户',
+  'audit.read': '查看审计日志',
+  'settings.manage': '修改系统设置',
+};
+
+const MATRIX: Record<Role, readonly Permission[]> = {
+  registrar: [],
+  reviewer: ['audit.read'],
+  funeral: [],
+  archivist: [],
+  admin: ['users.manage', 'audit.read', 'settings.manage'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return MATRIX[role].includes(permission);
+}

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import os from 'node:os';
+import { AppError, ROLE_LABELS, hasPermission, isOpName, operations, parseInput, type OpInput, type OpName, type OpOutput } from '../contract';
+import { AuditAppender, changeDigest } from '../audit/chain';
+import { SessionStore, type Session } from '../auth/sessions';
+import { openDatabase, type OpenedDatabase } from '../db/open';
+import { station } from '../db/schema';
+import { OutboxAppender } from '../outbox/outbox';
+import { handlers } from '../handlers';
+import { readIdleLockMinutes } from '../handlers/settings';
+import type { Actor, CommandOutcome, ReadContext, ReadHandler, WriteHandler } from './context';
+import { logEvent } from './log';
+import { DATABASE_FILE } from './paths';
+import { findUserById, type UserRow } from './users-repo';
+
+export type Clock = () => Date;
+
+export interface CivRegOptions {
+  dataDir: string;
+  clock?: Clock;
+}
+
+/**
+ * The main-process services: one instance per data folder. Every transport (Electron IPC, the
+ * browser-mode HTTP server, the CLI) calls `call`, so validation, authorization and the audited
+ * write path are the same whichever way a request arrives.
+ */
+export class CivReg {
+  readonly database: OpenedDatabase;
+  readonly sessions = new SessionStore();
+  private readonly clock: Clock;
+  private readonly audit: AuditAppender;
+  private readonly outbox: OutboxAppender;
+  private stationIdCache: string | null = null;
+
+  constructor(opts: CivRegOptions) {
+    this.clock = opts.clock ?? (() => new Date());
+    this.database = openDatabase(path.join(opts.dataDir, DATABASE_FILE), { now: this.clock });
+    this.audit = new AuditAppender(this.database.sqlite);
+    this.outbox = new OutboxAppender(this.database.sqlite);
+  }
+
+  close(): void {
+    this.database.close();
+  }
+
+  /** Run an operation for the holder of `sessionToken` (none for public operations). */
+  call<K extends OpName>(name: K, input: OpInput<K>, sessionToken?: string): OpOutput<K>;
+  call(name: string, input: unknown, sessionToken?: string): unknown;
+  call(name: string, input: unknown, sessionToken?: string): unknown {
+    if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${name}`);
+    const now = this.clock();
+    const { session, user } = this.authenticate(name, sessionToken, now);
+    const actor: Actor | null = user ? { userId: user.id, username: user.username, role: user.role as Actor['role'] } : null;
+    return this.run(name, input, now, actor, user, session);
+  }
+
+  /** Run an operation with file-level authority (the CLI's user administration), attributed to the OS user. */
+  callAsSystem<K extends OpName>(name: K, input: OpInput<K>): OpOutput<K> {
+    const actor: Actor = { userId: null, username: `命令行:${os.userInfo().username}`, role: 'system' };
+    return this.run(name, input, this.clock(), actor, null, null) as OpOutput<K>;
+  }
+
+  private authenticate(name: OpName, token: string | undefined, now: Date): { session: Session | null; user: UserRow | null } {
+    const def = operations[name];
+    if (def.access === 'public') return { session: null, user: null };
+    const session = this.sessions.get(token, now, readIdleLockMinutes(this.database.db));
+    if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');
+    const user = findUserById(this.database.db, session.userId);
+    if (!user || !user.active) {
+      this.sessions.delete(session.token);
+      throw new AppError('UNAUTHENTICATED', '账户已停用或不存在，请重新登录');
+    }
+    if (session.locked && !def.allowWhenLocked) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁');
+    if (def.access !== 'session' && !hasPermission(user.role as keyof typeof ROLE_LABELS, def.access)) {
+      throw new AppError('FORBIDDEN', `${ROLE_LABELS[user.role as keyof typeof ROLE_LABELS]}无权${def.title}`);
+    }
+    // Status polling and lock/unlock are not the user's activity: they must not postpone the idle lock.
+    if (!def.allowWhenLocked) this.sessions.touch(session, now);
+    return { session, user };
+  }
+
+  private run(name: OpName, rawInput: unknown, now: Date, actor: Actor | null, user: UserRow | null, session: Session | null): unknown {
+    const def = operations[name];
+    const input = parseInput(def.input, rawInput);
+    const ctx: ReadContext = {
+      db: this.database.db,
+      sqlite: this.database.sqlite,
+      now,
+      actor,
+      user,
+      session,
+      sessions: this.sessions,
+      databaseFile: this.database.file,
+      stationId: () => this.stationId(),
+      pendingOutbox: () => this.outbox.pendingCount(),
+    };
+    try {
+      if (def.kind === 'read') return (handlers[name] as ReadHandler<OpName>)(ctx, input as never);
+      return this.write(name, ctx, input);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      logEvent('operation.failed', { operation: name, error: (err as Error).name });
+      throw new AppError('INTERNAL', `操作“${def.title}”未能完成，未写入任何数据。请重试或联系管理员。`);
+    }
+  }
+
+  /** validate → authorize (done) → one transaction: the change, its audit entry, its outbox events. */
+  private write(name: OpName, ctx: ReadContext, input: unknown): unknown {
+    let outcome!: CommandOutcome<unknown>;
+    const at = ctx.now.toISOString();
+    this.database.sqlite
+      .transaction(() => {
+        outcome = (handlers[name] as WriteHandler<OpName>)(ctx, input as never) as CommandOutcome<unknown>;
+        const actor = outcome.audit.actor ?? ctx.actor;
+        if (!actor) throw new Error('write without an actor');
+        const { seq } = this.audit.append({
+          at,
+          userId: actor.userId,
+          username: actor.username,
+          role: actor.role,
+          stationId: this.stationId(),
+          operation: name,
+          recordIds: outcome.audit.recordIds,
+          summary: outcome.audit.summary,
+          changeDigest: changeDigest(outcome.audit.before, outcome.audit.after),
+        });
+        for (const event of outcome.events ?? []) this.outbox.append(event, seq, at);
+      })
+      .immediate();
+    outcome.afterCommit?.();
+    if (outcome.failure) throw outcome.failure;
+    return outcome.result;
+  }
+
+  private stationId(): string {
+    if (this.stationIdCache === null) {
+      const row = this.database.db.select({ id: station.stationId }).from(station).get();
+      if (!row) return '-';
+      this.stationIdCache = row.id;
+    }
+    return this.stationIdCache;
+  }
+}

@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+import type { AppError, OpName, OpOutput, OpParsedInput, Operations, Role } from '../contract';
+import type { Session, SessionStore } from '../auth/sessions';
+import type { Db } from '../db/open';
+import type { OutboxEvent } from '../outbox/outbox';
+import type { UserRow } from './users-repo';
+
+/** Who an operation is attributed to. `system` is the CLI acting with file-level authority. */
+export interface Actor {
+  userId: number | null;
+  username: string;
+  role: Role | 'system';
+}
+
+export interface ReadContext {
+  db: Db;
+  sqlite: Database.Database;
+  now: Date;
+  actor: Actor | null;
+  user: UserRow | null;
+  session: Session | null;
+  sessions: SessionStore;
+  databaseFile: string;
+  stationId(): string;
+  pendingOutbox(): number;
+}
+
+export type WriteContext = ReadContext;
+
+/** What a write handler hands back to the write path, which records it in the same transaction. */
+export interface CommandOutcome<O> {
+  result: O;
+  audit: {
+    recordIds: string[];
+    summary: string;
+    before?: unknown;
+    after?: unknown;
+    /** Attribute to someone other than the session user (login, first-run setup). */
+    actor?: Actor;
+  };
+  events?: OutboxEvent[];
+  /** In-memory effects (sessions) that must happen only once the transaction has committed. */
+  afterCommit?: () => void;
+  /** Commit the audit trail of a refused attempt (a wrong password), then report this error. */
+  failure?: AppError;
+}
+
+export type ReadHandler<K extends OpName> = (ctx: ReadContext, input: OpParsedInput<K>) => OpOutput<K>;
+export type WriteHandler<K extends OpName> = (ctx: WriteContext, input: OpParsedInput<K>) => CommandOutcome<OpOutput<K>>;
+
+export type Handlers = {
+  [K in OpName]: Operations[K]['kind'] extends 'write' ? WriteHandler<K> : ReadHandler<K>;
+};

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** The station this database belongs to: exactly one row, written at first run. */
+export const station = sqliteTable('station', {
+  id: integer('id').primaryKey(),
+  stationId: text('station_id').notNull(),
+  officeName: text('office_name').notNull(),
+  divisionCode: text('division_code').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  idNumber: text('id_number'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * Append-only, hash-chained. `hash` = sha256 over the previous entry's hash and this entry's
+ * content; `change_digest` = sha256 of the before/after images, so the log proves what changed
+ * without holding personal data. Triggers (migration 0001) refuse UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    username: text('username').notNull(),
+    role: text('role').notNull(),
+    stationId: text('station_id').notNull(),
+    operation: text('operation').notNull(),
+    recordIds: text('record_ids').notNull(),
+    summary: text('summary').notNull(),
+    changeDigest: text('change_digest').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_username').on(t.username), index('audit_log_operation').on(t.operation)],
+);
+
+/** Events for the provincial platform, written in the same transaction as the change they describe. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: text('event_id').notNull().unique(),
+    eventType: text('event_type').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+    payload: text('payload').notNull(),
+    auditSeq: integer('audit_seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'parked'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    deliveredAt: text('delivered_at'),
+  },
+  (t) => [index('outbox_pending').on(t.id).where(sql`status = 'pending'`)],
+);

@@ -1,0 +1,28 @@
+import type { Handlers } from '../core/context';
+import { listAudit, verifyAudit } from './audit';
+import { changePassword, lock, login, logout, unlock } from './auth';
+import { sessionStatus } from './session';
+import { getSettings, updateSettings } from './settings';
+import { initialize, setupStatus } from './setup';
+import { createUser, listUsers, resetPassword, revealIdNumber, updateUser } from './users';
+
+/** One handler per contract operation; the type makes a missing or extra one a compile error. */
+export const handlers: Handlers = {
+  'setup.status': setupStatus,
+  'setup.initialize': initialize,
+  'auth.login': login,
+  'auth.logout': logout,
+  'auth.lock': lock,
+  'auth.unlock': unlock,
+  'auth.changePassword': changePassword,
+  'session.status': sessionStatus,
+  'users.list': listUsers,
+  'users.create': createUser,
+  'users.update': updateUser,
+  'users.resetPassword': resetPassword,
+  'users.revealIdNumber': revealIdNumber,
+  'audit.list': listAudit,
+  'audit.verify': verifyAudit,
+  'settings.get': getSettings,
+  'settings.update': updateSettings,
+};
