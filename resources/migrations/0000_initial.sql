@@ -13,11 +13,10 @@ CREATE TABLE `audit_log` (
 	`hash` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `audit_log_at` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_username` ON `audit_log` (`username`);--> statement-breakpoint
 CREATE INDEX `audit_log_operation` ON `audit_log` (`operation`);--> statement-breakpoint
 CREATE TABLE `outbox` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`event_id` text NOT NULL,
 	`event_type` text NOT NULL,
 	`record_type` text NOT NULL,
@@ -31,7 +30,6 @@ CREATE TABLE `outbox` (
 	`delivered_at` text
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `outbox_event_id_unique` ON `outbox` (`event_id`);--> statement-breakpoint
 CREATE INDEX `outbox_pending` ON `outbox` (`id`) WHERE status = 'pending';--> statement-breakpoint
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,

@@ -53,13 +53,15 @@ export const password = labelled(
     .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字'),
 );
 
-function unwrap(schema: z.ZodType): z.ZodType {
+/** Through optional / nullable / default wrappers, remembering the first label met on the way. */
+function unwrap(schema: z.ZodType): { inner: z.ZodType; title?: string } {
   let s = schema;
-  // optional / nullable / default wrappers keep the label on the inner schema too
+  let title = z.globalRegistry.get(s)?.title;
   while ('unwrap' in s && typeof (s as { unwrap?: unknown }).unwrap === 'function') {
     s = (s as unknown as { unwrap: () => z.ZodType }).unwrap();
+    title ??= z.globalRegistry.get(s)?.title;
   }
-  return s;
+  return { inner: s, title };
 }
 
 function labelAt(schema: z.ZodType, path: PropertyKey[]): string | undefined {
@@ -67,14 +69,13 @@ function labelAt(schema: z.ZodType, path: PropertyKey[]): string | undefined {
   let label: string | undefined;
   for (const key of path) {
     if (!current) return label;
-    const own = z.globalRegistry.get(current)?.title;
-    if (own) label = own;
-    const inner = unwrap(current);
+    const { inner, title } = unwrap(current);
+    label = title ?? label;
     if (inner instanceof z.ZodObject) current = inner.shape[String(key)] as z.ZodType | undefined;
     else if (inner instanceof z.ZodArray) current = inner.element as z.ZodType;
     else current = undefined;
   }
-  return (current && z.globalRegistry.get(current)?.title) ?? label;
+  return (current && unwrap(current).title) ?? label;
 }
 
 /** Parse input against a schema, or throw a VALIDATION AppError whose messages name each field. */

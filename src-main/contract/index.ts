@@ -3,3 +3,4 @@ export * from './roles';
 export * from './define';
 export * from './operations';
 export { parseInput } from './fields';
+export * from './id-number';

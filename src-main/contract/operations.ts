@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { op } from './define';
 import { choice, intIn, labelled, password, pattern, text, username } from './fields';
+import { idNumberProblem } from './id-number';
 import { ROLES } from './roles';
 
 const role = choice('角色', ROLES);
 const recordId = intIn('记录编号', 1, Number.MAX_SAFE_INTEGER);
 const isoDate = pattern('日期', /^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD');
-const idNumber = pattern('公民身份号码', /^\d{17}[\dX]$/, '18 位，最后一位可为 X');
+const idNumber = labelled(
+  '公民身份号码',
+  z
+    .string({ error: '请填写公民身份号码' })
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .superRefine((v, ctx) => {
+      const problem = idNumberProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `公民身份号码${problem}` });
+    }),
+);
 
 export const stationView = z.object({
   stationId: z.string(),

@@ -8,10 +8,11 @@ import { station } from '../db/schema';
 import { OutboxAppender } from '../outbox/outbox';
 import { handlers } from '../handlers';
 import { readIdleLockMinutes } from '../handlers/settings';
+import { prepareQueries, type Queries } from './queries';
 import type { Actor, CommandOutcome, ReadContext, ReadHandler, WriteHandler } from './context';
 import { logEvent } from './log';
 import { DATABASE_FILE } from './paths';
-import { findUserById, type UserRow } from './users-repo';
+import type { UserRow } from './users-repo';
 
 export type Clock = () => Date;
 
@@ -31,6 +32,9 @@ export class CivReg {
   private readonly clock: Clock;
   private readonly audit: AuditAppender;
   private readonly outbox: OutboxAppender;
+  private readonly q: Queries;
+  /** One immediate transaction per command: taking the write lock up front means the chain head read inside cannot go stale. */
+  private readonly inTransaction: (body: () => void) => void;
   private stationIdCache: string | null = null;
 
   constructor(opts: CivRegOptions) {
@@ -38,6 +42,9 @@ export class CivReg {
     this.database = openDatabase(path.join(opts.dataDir, DATABASE_FILE), { now: this.clock });
     this.audit = new AuditAppender(this.database.sqlite);
     this.outbox = new OutboxAppender(this.database.sqlite);
+    this.q = prepareQueries(this.database.db);
+    const tx = this.database.sqlite.transaction((body: () => void) => body());
+    this.inTransaction = (body) => tx.immediate(body);
   }
 
   close(): void {
@@ -64,9 +71,9 @@ export class CivReg {
   private authenticate(name: OpName, token: string | undefined, now: Date): { session: Session | null; user: UserRow | null } {
     const def = operations[name];
     if (def.access === 'public') return { session: null, user: null };
-    const session = this.sessions.get(token, now, readIdleLockMinutes(this.database.db));
+    const session = this.sessions.get(token, now, readIdleLockMinutes(this.q));
     if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');
-    const user = findUserById(this.database.db, session.userId);
+    const user = this.q.userById.get({ id: session.userId });
     if (!user || !user.active) {
       this.sessions.delete(session.token);
       throw new AppError('UNAUTHENTICATED', '账户已停用或不存在，请重新登录');
@@ -86,6 +93,7 @@ export class CivReg {
     const ctx: ReadContext = {
       db: this.database.db,
       sqlite: this.database.sqlite,
+      q: this.q,
       now,
       actor,
       user,
@@ -109,8 +117,7 @@ export class CivReg {
   private write(name: OpName, ctx: ReadContext, input: unknown): unknown {
     let outcome!: CommandOutcome<unknown>;
     const at = ctx.now.toISOString();
-    this.database.sqlite
-      .transaction(() => {
+    this.inTransaction(() => {
         outcome = (handlers[name] as WriteHandler<OpName>)(ctx, input as never) as CommandOutcome<unknown>;
         const actor = outcome.audit.actor ?? ctx.actor;
         if (!actor) throw new Error('write without an actor');
@@ -126,8 +133,7 @@ export class CivReg {
           changeDigest: changeDigest(outcome.audit.before, outcome.audit.after),
         });
         for (const event of outcome.events ?? []) this.outbox.append(event, seq, at);
-      })
-      .immediate();
+    });
     outcome.afterCommit?.();
     if (outcome.failure) throw outcome.failure;
     return outcome.result;

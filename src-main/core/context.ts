@@ -3,6 +3,7 @@ import type { AppError, OpName, OpOutput, OpParsedInput, Operations, Role } from
 import type { Session, SessionStore } from '../auth/sessions';
 import type { Db } from '../db/open';
 import type { OutboxEvent } from '../outbox/outbox';
+import type { Queries } from './queries';
 import type { UserRow } from './users-repo';
 
 /** Who an operation is attributed to. `system` is the CLI acting with file-level authority. */
@@ -15,6 +16,8 @@ export interface Actor {
 export interface ReadContext {
   db: Db;
   sqlite: Database.Database;
+  /** Prepared statements for the lookups every command makes. */
+  q: Queries;
   now: Date;
   actor: Actor | null;
   user: UserRow | null;

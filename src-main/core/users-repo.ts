@@ -1,19 +1,8 @@
-import { eq } from 'drizzle-orm';
-import type { UserView } from '../contract';
+import type { Role, UserView } from '../contract';
 import { maskIdNumber } from '../identity/mask';
-import type { Db } from '../db/open';
-import { users } from '../db/schema';
-import type { Role } from '../contract';
+import type { users } from '../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
-
-export function findUserById(db: Db, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
-}
-
-export function findUserByUsername(db: Db, username: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.username, username)).get();
-}
 
 export function toUserView(row: UserRow): UserView {
   return {

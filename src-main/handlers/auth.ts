@@ -4,7 +4,7 @@ import { afterFailure, isAccountLocked } from '../auth/lockout';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { users } from '../db/schema';
 import type { CommandOutcome, ReadHandler, WriteContext, WriteHandler } from '../core/context';
-import { findUserByUsername, toUserView, type UserRow } from '../core/users-repo';
+import { toUserView, type UserRow } from '../core/users-repo';
 
 // One message for an unknown user, a wrong password and a locked account, so that the login
 // form does not tell a guesser which usernames exist.
@@ -32,7 +32,7 @@ function recordFailure(ctx: WriteContext, user: UserRow, operation: string): Com
 }
 
 export const login: WriteHandler<'auth.login'> = (ctx, input) => {
-  const user = findUserByUsername(ctx.db, input.username);
+  const user = ctx.q.userByUsername.get({ username: input.username });
   if (!user || !user.active) {
     verifyPassword(input.password, DUMMY_HASH);
     return {

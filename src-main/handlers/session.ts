@@ -9,5 +9,5 @@ export const sessionStatus: ReadHandler<'session.status'> = (ctx, input) => ({
   station: setupStatus(ctx, input).station!,
   databaseFile: ctx.databaseFile,
   pendingOutbox: ctx.pendingOutbox(),
-  idleLockMinutes: readIdleLockMinutes(ctx.db),
+  idleLockMinutes: readIdleLockMinutes(ctx.q),
 });

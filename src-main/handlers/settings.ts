@@ -1,20 +1,19 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/open';
 import { settings } from '../db/schema';
 import type { ReadHandler, WriteHandler } from '../core/context';
+import type { Queries } from '../core/queries';
 
 /** Minutes of inactivity before the screen locks; the administrator may change it. */
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
-export function readIdleLockMinutes(db: Db): number {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'idleLockMinutes')).get();
+export function readIdleLockMinutes(q: Queries): number {
+  const row = q.setting.get({ key: 'idleLockMinutes' });
   return row ? Number(row.value) : DEFAULT_IDLE_LOCK_MINUTES;
 }
 
-export const getSettings: ReadHandler<'settings.get'> = (ctx) => ({ idleLockMinutes: readIdleLockMinutes(ctx.db) });
+export const getSettings: ReadHandler<'settings.get'> = (ctx) => ({ idleLockMinutes: readIdleLockMinutes(ctx.q) });
 
 export const updateSettings: WriteHandler<'settings.update'> = (ctx, input) => {
-  const before = { idleLockMinutes: readIdleLockMinutes(ctx.db) };
+  const before = { idleLockMinutes: readIdleLockMinutes(ctx.q) };
   const at = ctx.now.toISOString();
   ctx.db
     .insert(settings)

@@ -3,10 +3,10 @@ import { AppError, ROLE_LABELS } from '../contract';
 import { hashPassword } from '../auth/password';
 import { users } from '../db/schema';
 import type { ReadHandler, WriteContext, WriteHandler } from '../core/context';
-import { auditImage, findUserById, findUserByUsername, toUserView, type UserRow } from '../core/users-repo';
+import { auditImage, toUserView, type UserRow } from '../core/users-repo';
 
 function mustFind(ctx: WriteContext, id: number): UserRow {
-  const row = findUserById(ctx.db, id);
+  const row = ctx.q.userById.get({ id });
   if (!row) throw new AppError('NOT_FOUND', `用户 #${id} 不存在`, { id: '用户不存在' });
   return row;
 }
@@ -15,7 +15,7 @@ export const listUsers: ReadHandler<'users.list'> = (ctx) =>
   ctx.db.select().from(users).orderBy(asc(users.username)).all().map(toUserView);
 
 export const createUser: WriteHandler<'users.create'> = (ctx, input) => {
-  if (findUserByUsername(ctx.db, input.username)) {
+  if (ctx.q.userByUsername.get({ username: input.username })) {
     throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, { username: '用户名已存在' });
   }
   const at = ctx.now.toISOString();
@@ -57,17 +57,13 @@ export const updateUser: WriteHandler<'users.update'> = (ctx, input) => {
   if (before.id === ctx.actor?.userId && input.active === false) {
     throw new AppError('VALIDATION', '不能停用自己的账户', { active: '不能停用自己的账户' });
   }
-  const after = ctx.db
-    .update(users)
-    .set({
-      displayName: input.displayName ?? before.displayName,
-      role: input.role ?? before.role,
-      active: input.active ?? before.active,
-      updatedAt: ctx.now.toISOString(),
-    })
-    .where(eq(users.id, input.id))
-    .returning()
-    .get();
+  const after = ctx.q.updateUserProfile.get({
+    id: input.id,
+    displayName: input.displayName ?? before.displayName,
+    role: input.role ?? before.role,
+    active: (input.active ?? before.active) ? 1 : 0,
+    updatedAt: ctx.now.toISOString(),
+  })!;
   const deactivated = before.active && !after.active;
   return {
     result: toUserView(after),

@@ -1,0 +1,46 @@
+// `npm run bench`: the figures the issues name, printed as a table and written to bench-results/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { benchColdStart } from './cold-start';
+import { benchFirstPaint } from './first-paint';
+import { round } from './stats';
+import { benchWritePath } from './write-path';
+
+process.env.CIVREG_QUIET = '1';
+
+async function main(): Promise<void> {
+  const results = {
+    at: new Date().toISOString(),
+    node: process.version,
+    writePath: benchWritePath(),
+    coldStart: benchColdStart(),
+    firstPaint: await benchFirstPaint(),
+  };
+  const w = results.writePath;
+  console.table({
+    'audited writes/s (whole write path)': { value: w.auditedWritesPerSec, goal: '' },
+    'raw better-sqlite3 insert/s (baseline)': { value: w.rawInsertPerSec, goal: '' },
+    'ratio audited / raw insert': { value: round(w.ratioToRawInsert), goal: '≥ 0.25' },
+    'raw update of the same row/s': { value: w.rawUpdatePerSec, goal: '' },
+    'ratio audited / raw update': { value: round(w.ratioToRawUpdate), goal: '' },
+    'µs per audited command': { value: round(w.auditedMicrosPerCommand, 1), goal: '' },
+    'cold start, 1 M rows, median ms': { value: round(results.coldStart.medianMs, 1), goal: '≤ 500' },
+    'cold start, 1 M rows, max ms': { value: round(results.coldStart.maxMs, 1), goal: '' },
+    'first contentful paint, median ms': { value: round(results.firstPaint.firstContentfulPaintMedianMs, 1), goal: '' },
+    'first form interactive, median ms': { value: round(results.firstPaint.formInteractiveMedianMs, 1), goal: '' },
+  });
+  const dir = path.resolve(__dirname, '../bench-results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${results.at.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2));
+  fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2));
+  console.log(`written: ${path.relative(process.cwd(), file)}`);
+}
+
+void main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

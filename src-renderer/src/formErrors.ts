@@ -1,0 +1,26 @@
+import type { FormInstance } from 'antd';
+import { AppError } from '../../src-main/contract';
+
+/** Any rejection as an AppError. `call` already rejects with AppError; anything else is shown as it is. */
+export function asAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  return new AppError('INTERNAL', err instanceof Error ? err.message : String(err));
+}
+
+/**
+ * Show the server's per-field messages under the matching Form.Item, so the user sees which field to
+ * fix. `aliases` maps an input key to the form field that edits it (the audit filter's `from` and `to`
+ * both come from one date range). Keys with no field on this form are left to the message above the
+ * form, which already names them.
+ */
+export function applyFieldErrors(form: FormInstance, err: unknown, aliases: Record<string, string> = {}): AppError {
+  const error = asAppError(err);
+  const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  const byField = new Map<string, string[]>();
+  for (const [key, message] of Object.entries(error.fieldErrors)) {
+    const field = aliases[key] ?? key;
+    if (registered.has(field)) byField.set(field, [...(byField.get(field) ?? []), message]);
+  }
+  form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
+  return error;
+}
