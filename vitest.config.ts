@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     env: { CIVREG_QUIET: '1' },
+    reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       {
         test: {

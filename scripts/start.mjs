@@ -2,20 +2,11 @@
 // with `--browser` — browser mode on 127.0.0.1. Arguments after `--` go to the app.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { electronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
 const browser = args.includes('--browser');
 const rest = args.filter((a) => a !== '--browser');
-
-function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 if (!existsSync('out/main/cli.js')) {
   process.stdout.write('首次启动：正在构建（npm run build）…\n');

@@ -17,6 +17,8 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   output: O;
   /** A locked session may still call this (unlock, logout, status). */
   allowWhenLocked?: boolean;
+  /** A user who must still replace an initial or reset password may call this (nothing else). */
+  allowWithInitialPassword?: boolean;
 }
 
 export function op<I extends z.ZodType, O extends z.ZodType, K extends 'read' | 'write'>(

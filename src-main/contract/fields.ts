@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AppError } from './errors';
 
+// zod's own messages (types, formats) in Chinese; our field builders add the field's label.
+z.config(z.locales.zhCN());
+
 /**
  * Field builders carry a Chinese label (zod `title` metadata) so that a validation error
  * can name the field the way the form does, on whatever transport the input came.
@@ -88,6 +91,10 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
     if (fieldErrors[key]) continue;
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) fieldErrors[[...issue.path.map(String), k].join('.')] = `不认识的字段：${k}`;
+      continue;
+    }
+    if (issue.path.length === 0 && issue.code === 'invalid_type') {
+      fieldErrors[key] = '请求内容应为一个 JSON 对象';
       continue;
     }
     const label = labelAt(schema, issue.path) ?? key;

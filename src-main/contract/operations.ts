@@ -33,6 +33,8 @@ export const userView = z.object({
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
   idNumberMasked: z.string().nullable(),
+  /** An initial or reset password that must be replaced before any other work. */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
 });
 export type UserView = z.infer<typeof userView>;
@@ -86,15 +88,16 @@ export const operations = {
       username: text('用户名', { max: 32 }),
       password: labelled('密码', z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位')),
     }),
-    output: z.object({ session: z.string(), user: userView, mustChangePassword: z.boolean() }),
+    output: z.object({ session: z.string(), user: userView }),
   }),
-  'auth.logout': op({ title: '退出登录', kind: 'write', access: 'session', allowWhenLocked: true, input: empty, output: ok }),
-  'auth.lock': op({ title: '锁定屏幕', kind: 'read', access: 'session', allowWhenLocked: true, input: empty, output: ok }),
+  'auth.logout': op({ title: '退出登录', kind: 'write', access: 'session', allowWhenLocked: true, allowWithInitialPassword: true, input: empty, output: ok }),
+  'auth.lock': op({ title: '锁定屏幕', kind: 'read', access: 'session', allowWhenLocked: true, allowWithInitialPassword: true, input: empty, output: ok }),
   'auth.unlock': op({
     title: '解锁屏幕',
     kind: 'write',
     access: 'session',
     allowWhenLocked: true,
+    allowWithInitialPassword: true,
     input: z.strictObject({ password: labelled('密码', z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128)) }),
     output: ok,
   }),
@@ -102,6 +105,7 @@ export const operations = {
     title: '修改密码',
     kind: 'write',
     access: 'session',
+    allowWithInitialPassword: true,
     input: z.strictObject({
       currentPassword: labelled('当前密码', z.string({ error: '请填写当前密码' }).min(1, '请填写当前密码').max(128)),
       newPassword: labelled('新密码', password),
@@ -113,6 +117,7 @@ export const operations = {
     kind: 'read',
     access: 'session',
     allowWhenLocked: true,
+    allowWithInitialPassword: true,
     input: empty,
     output: z.object({
       user: userView,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { AppError, ROLE_LABELS, hasPermission, isOpName, operations, parseInput, type OpInput, type OpName, type OpOutput } from '../contract';
 import { AuditAppender, changeDigest } from '../audit/chain';
 import { SessionStore, type Session } from '../auth/sessions';
-import { openDatabase, type OpenedDatabase } from '../db/open';
+import { isCorruption, openDatabase, type OpenedDatabase } from '../db/open';
 import { station } from '../db/schema';
 import { OutboxAppender } from '../outbox/outbox';
 import { handlers } from '../handlers';
@@ -79,6 +79,9 @@ export class CivReg {
       throw new AppError('UNAUTHENTICATED', '账户已停用或不存在，请重新登录');
     }
     if (session.locked && !def.allowWhenLocked) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁');
+    if (user.mustChangePassword && !def.allowWithInitialPassword) {
+      throw new AppError('FORBIDDEN', '请先修改初始密码（或管理员重置后的密码），再进行其他操作');
+    }
     if (def.access !== 'session' && !hasPermission(user.role as keyof typeof ROLE_LABELS, def.access)) {
       throw new AppError('FORBIDDEN', `${ROLE_LABELS[user.role as keyof typeof ROLE_LABELS]}无权${def.title}`);
     }
@@ -109,6 +112,9 @@ export class CivReg {
     } catch (err) {
       if (err instanceof AppError) throw err;
       logEvent('operation.failed', { operation: name, error: (err as Error).name });
+      if (isCorruption(err)) {
+        throw new AppError('INTERNAL', `数据库文件已损坏，操作“${def.title}”未能完成。请停止使用本工作站并从备份恢复。`);
+      }
       throw new AppError('INTERNAL', `操作“${def.title}”未能完成，未写入任何数据。请重试或联系管理员。`);
     }
   }

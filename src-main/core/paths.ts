@@ -1,9 +1,18 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Where shipped resources (migrations, fonts) live: source tree and build output are both two levels down. */
+/**
+ * Where shipped resources (migrations, fonts) live: the nearest `resources` folder above this
+ * module — the source tree, the build output and its shared chunks sit at different depths.
+ */
 export function resourcesDir(): string {
-  return process.env.CIVREG_RESOURCES ?? path.resolve(__dirname, '../../resources');
+  if (process.env.CIVREG_RESOURCES) return process.env.CIVREG_RESOURCES;
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'resources');
+    if (fs.existsSync(path.join(candidate, 'migrations'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`resources folder not found above ${__dirname}`);
+  }
 }
 
 /** The data folder: `--data-dir`, else CIVREG_DATA_DIR, else the per-user application-data folder. */

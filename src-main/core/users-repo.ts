@@ -13,6 +13,7 @@ export function toUserView(row: UserRow): UserView {
     active: row.active,
     lockedUntil: row.lockedUntil,
     idNumberMasked: maskIdNumber(row.idNumber),
+    mustChangePassword: row.mustChangePassword,
     createdAt: row.createdAt,
   };
 }

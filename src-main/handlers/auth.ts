@@ -52,7 +52,7 @@ export const login: WriteHandler<'auth.login'> = (ctx, input) => {
   ctx.db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
   const session = ctx.sessions.open(user.id, ctx.now);
   return {
-    result: { session: session.token, user: toUserView({ ...user, failedAttempts: 0, lockedUntil: null }), mustChangePassword: user.mustChangePassword },
+    result: { session: session.token, user: toUserView({ ...user, failedAttempts: 0, lockedUntil: null }) },
     audit: { recordIds: [`user:${user.id}`], summary: '登录', actor: actorOf(user) },
     afterCommit: () => ctx.sessions.add(session),
   };
@@ -93,7 +93,9 @@ export const unlock: WriteHandler<'auth.unlock'> = (ctx, input) => {
 export const changePassword: WriteHandler<'auth.changePassword'> = (ctx, input) => {
   const user = ctx.user!;
   if (!verifyPassword(input.currentPassword, user.passwordHash)) {
-    throw new AppError('VALIDATION', '当前密码不正确', { currentPassword: '当前密码不正确' });
+    // A wrong current password counts toward the lockout, like one at login or at the lock screen.
+    const outcome = recordFailure(ctx, user, '修改密码时');
+    return { ...outcome, failure: new AppError('VALIDATION', '当前密码不正确', { currentPassword: '当前密码不正确' }) };
   }
   if (input.currentPassword === input.newPassword) {
     throw new AppError('VALIDATION', '新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });

@@ -54,18 +54,19 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** The request body; an oversized one is read to its end and discarded, so the client still gets an answer. */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('VALIDATION', '请求内容过大'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > MAX_BODY) reject(new AppError('VALIDATION', `请求内容过大（上限 ${MAX_BODY / 1024} KB）`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -90,10 +91,18 @@ async function handleApi(app: CivReg, op: string, req: http.IncomingMessage, res
   }
 }
 
+function decodePath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(root: string, urlPath: string, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
-  const file = path.resolve(root, '.' + rel);
-  if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+  const rel = decodePath(urlPath);
+  const file = rel === null ? null : path.resolve(root, '.' + rel);
+  if (!file || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('未找到');
     return;

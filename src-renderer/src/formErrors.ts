@@ -10,17 +10,21 @@ export function asAppError(err: unknown): AppError {
 /**
  * Show the server's per-field messages under the matching Form.Item, so the user sees which field to
  * fix. `aliases` maps an input key to the form field that edits it (the audit filter's `from` and `to`
- * both come from one date range). Keys with no field on this form are left to the message above the
- * form, which already names them.
+ * both come from one date range).
+ *
+ * Returns the error still to be shown above the form, or null when every part of it now sits under
+ * its field (repeating it above would only say the same thing twice).
  */
-export function applyFieldErrors(form: FormInstance, err: unknown, aliases: Record<string, string> = {}): AppError {
+export function applyFieldErrors(form: FormInstance, err: unknown, aliases: Record<string, string> = {}): AppError | null {
   const error = asAppError(err);
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const byField = new Map<string, string[]>();
+  let unplaced = 0;
   for (const [key, message] of Object.entries(error.fieldErrors)) {
     const field = aliases[key] ?? key;
     if (registered.has(field)) byField.set(field, [...(byField.get(field) ?? []), message]);
+    else unplaced += 1;
   }
   form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
-  return error;
+  return byField.size > 0 && unplaced === 0 ? null : error;
 }

@@ -4,8 +4,8 @@ import type { AppError } from '../../src-main/contract';
 import { applyFieldErrors } from './formErrors';
 
 /**
- * The submit handler every form uses: runs `submit`, and on failure puts field messages under their
- * fields and keeps the overall message for an Alert above the form.
+ * The submit handler every form uses: runs `submit`; on failure puts field messages under their
+ * fields and keeps whatever they do not cover for an Alert above the form.
  */
 export function useFormSubmit<V>(form: FormInstance<V>, submit: (values: V) => Promise<void>, aliases?: Record<string, string>) {
   const [submitting, setSubmitting] = useState(false);

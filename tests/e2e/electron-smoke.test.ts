@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 /** Where the Electron binary is installed, the desktop app starts and shows the first-run page. */
-function electronBinary(): string | null {
-  try {
-    const bin = createRequire(__filename)('electron') as unknown;
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 if (!binary) {

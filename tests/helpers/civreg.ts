@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CivReg } from '../../src-main/core/civreg';
-import { AppError } from '../../src-main/contract';
+import { AppError, idCheckChar } from '../../src-main/contract';
 
 /** A fresh temp folder; remove it with `removeDir` (or `cleanupAll` in afterEach/afterAll). */
 const made: string[] = [];
@@ -66,6 +66,13 @@ export function login(app: CivReg, username: string = ADMIN.username, password: 
   return app.call('auth.login', { username, password }).session;
 }
 
+/** Log in a freshly created user and replace the initial password, as the first login demands. */
+export function loginReady(app: CivReg, username: string, initial: string): string {
+  const session = login(app, username, initial);
+  app.call('auth.changePassword', { currentPassword: initial, newPassword: `${initial}x9` }, session);
+  return session;
+}
+
 export function count(app: CivReg, table: string): number {
   return (app.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
@@ -85,7 +92,7 @@ export function appError(fn: () => unknown): AppError {
     fn();
   } catch (err) {
     if (err instanceof AppError) return err;
-    throw new Error(`expected an AppError, got ${String(err)}`);
+    throw new Error(`expected an AppError, got ${String(err)}`, { cause: err });
   }
   throw new Error('expected an AppError, but the call succeeded');
 }
@@ -93,4 +100,9 @@ export function appError(fn: () => unknown): AppError {
 /** Open the database file directly, as someone with the sqlite3 shell would. */
 export function rawOpen(file: string): Database.Database {
   return new Database(file);
+}
+
+/** A valid GB 11643 ID number (check character computed) from its first 17 digits. */
+export function idNumber(first17 = '11010519900307123'): string {
+  return first17 + idCheckChar(first17);
 }

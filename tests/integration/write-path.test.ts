@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract';
 import type { CivReg } from '../../src-main/core/civreg';
 import { verifyChain } from '../../src-main/audit/chain';
-import { ADMIN, appError, cleanupTempDirs, counts, login, makeApp, type TestApp } from '../helpers/civreg';
+import { ADMIN, appError, cleanupTempDirs, counts, login, makeApp, type TestApp, idNumber } from '../helpers/civreg';
 
 const open: CivReg[] = [];
 function fresh(opts: Parameters<typeof makeApp>[0] = {}): TestApp {
@@ -15,7 +15,7 @@ afterEach(() => {
   cleanupTempDirs();
 });
 
-const newUser = (username: string, role: 'registrar' | 'reviewer' | 'admin' = 'registrar', extra: Record<string, string> = {}) => ({
+const newUser = (username: string, role: 'registrar' | 'reviewer' | 'admin' = 'registrar', extra: { idNumber?: string } = {}) => ({
   username,
   displayName: '测试用户',
   role,
@@ -70,8 +70,8 @@ describe('the audited write path', () => {
     const before = counts(app);
     const adminId = app.call('session.status', {}, session).user.id;
 
-    const created = app.call('users.create', newUser('zhaoliu', 'registrar', { idNumber: '11010519900307123X' }), session);
-    expect(created).toMatchObject({ username: 'zhaoliu', role: 'registrar', active: true, idNumberMasked: '110105********123X' });
+    const created = app.call('users.create', newUser('zhaoliu', 'registrar', { idNumber: idNumber() }), session);
+    expect(created).toMatchObject({ username: 'zhaoliu', role: 'registrar', active: true, idNumberMasked: '110105********' + idNumber().slice(-4) });
     expect(counts(app)).toEqual({ users: before.users + 1, audit: before.audit + 1, outbox: before.outbox + 1 });
 
     const entry = lastAudit(app);
@@ -82,7 +82,7 @@ describe('the audited write path', () => {
     expect(entry.at).toBe(clock.now.toISOString());
     expect(JSON.parse(entry.record_ids)).toEqual([`user:${created.id}`]);
     // The audit entry proves what changed without holding the personal data itself.
-    expect(JSON.stringify(entry)).not.toContain('11010519900307123X');
+    expect(JSON.stringify(entry)).not.toContain(idNumber());
 
     const event = app.database.sqlite.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
     expect(event.audit_seq).toBe(entry.seq);
@@ -272,6 +272,19 @@ describe('idle lock', () => {
     expect(appError(() => app.call('users.list', {}, admin)).code).toBe('LOCKED');
   });
 
+  it('5 wrong passwords at the lock screen end the session and lock the account', () => {
+    const { app, admin } = withIdle10();
+    app.call('auth.lock', {}, admin);
+    for (let i = 0; i < 4; i++) expect(appError(() => app.call('auth.unlock', { password: 'Wrong12345' }, admin)).code).toBe('VALIDATION');
+    expect(app.call('session.status', {}, admin).locked).toBe(true);
+    appError(() => app.call('auth.unlock', { password: 'Wrong12345' }, admin));
+    expect(appError(() => app.call('auth.unlock', { password: ADMIN.password }, admin)).code).toBe('UNAUTHENTICATED');
+    expect(appError(() => login(app)).code).toBe('UNAUTHENTICATED');
+    const unlocks = auditRows(app).filter((r) => r.operation === 'auth.unlock');
+    expect(unlocks).toHaveLength(5);
+    expect(unlocks[4].summary).toContain('锁定');
+  });
+
   it('auth.lock locks at once', () => {
     const { app, admin } = withIdle10();
     app.call('auth.lock', {}, admin);
@@ -324,15 +337,44 @@ describe('user administration rules', () => {
     expect(appError(() => app.call('users.update', { id: adminId, role: 'reviewer' }, admin)).code).toBe('VALIDATION');
   });
 
+  it('resetting a password ends the user’s sessions, lifts a lockout and requires a new password', () => {
+    const { app } = fresh();
+    const admin = login(app);
+    const user = app.call('users.create', newUser('dengji'), admin);
+    const theirs = login(app, 'dengji', 'Passw0rd1');
+    for (let i = 0; i < 5; i++) appError(() => app.call('auth.login', { username: 'dengji', password: 'Wrong12345' }));
+    expect(app.call('users.list', {}, admin).find((u) => u.id === user.id)!.lockedUntil).not.toBeNull();
+
+    app.call('users.resetPassword', { id: user.id, newPassword: 'Fresh1234' }, admin);
+    expect(appError(() => app.call('session.status', {}, theirs)).code).toBe('UNAUTHENTICATED');
+    expect(appError(() => login(app, 'dengji', 'Passw0rd1')).code).toBe('UNAUTHENTICATED');
+    const again = app.call('auth.login', { username: 'dengji', password: 'Fresh1234' });
+    expect(again.user.mustChangePassword).toBe(true);
+    expect(again.user.lockedUntil).toBeNull();
+  });
+
+  it('a user with an initial password can do nothing but change it (or log out)', () => {
+    const { app } = fresh();
+    const admin = login(app);
+    app.call('users.create', newUser('dengji', 'admin'), admin);
+    const theirs = login(app, 'dengji', 'Passw0rd1');
+    const refused = appError(() => app.call('users.list', {}, theirs));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toContain('修改初始密码');
+    expect(app.call('session.status', {}, theirs).user.mustChangePassword).toBe(true);
+    app.call('auth.changePassword', { currentPassword: 'Passw0rd1', newPassword: 'Mine12345' }, theirs);
+    expect(app.call('users.list', {}, theirs).length).toBe(2);
+  });
+
   it('revealIdNumber writes an audit entry; users.list shows the number masked', () => {
     const { app } = fresh();
     const admin = login(app);
-    const id = '11010519900307123X';
+    const id = idNumber();
     const user = app.call('users.create', newUser('dengji', 'registrar', { idNumber: id }), admin);
 
     const list = app.call('users.list', {}, admin);
     const listed = list.find((u) => u.username === 'dengji')!;
-    expect(listed.idNumberMasked).toBe('110105********123X');
+    expect(listed.idNumberMasked).toBe('110105********' + idNumber().slice(-4));
     expect(JSON.stringify(list)).not.toContain(id);
 
     const before = counts(app);

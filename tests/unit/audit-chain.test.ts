@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src-main/audit/canonical';
 import { GENESIS_HASH, changeDigest, entryHash, verifyChain, type AuditContent } from '../../src-main/audit/chain';
 import { CivReg } from '../../src-main/core/civreg';
-import { cleanupTempDirs, count, login, makeApp, rawOpen, tempDir, FixedClock } from '../helpers/civreg';
+import { cleanupTempDirs, count, login, makeApp, rawOpen, tempDir, FixedClock, idNumber } from '../helpers/civreg';
 
 const base: AuditContent = {
   seq: 7,
@@ -90,7 +90,7 @@ describe('verifyChain on a real database', () => {
     const session = login(app); // #2
     const user = app.call(
       'users.create',
-      { username: 'lisi', displayName: '李四', role: 'registrar', password: 'Lisi12345', idNumber: '11010519900307123X' },
+      { username: 'lisi', displayName: '李四', role: 'registrar', password: 'Lisi12345', idNumber: idNumber() },
       session,
     ); // #3
     app.call('settings.update', { idleLockMinutes: 15 }, session); // #4

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, OP_NAMES, PERMISSIONS, ROLES, hasPermission, operations, type Permission, type Role } from '../../src-main/contract';
 import type { CivReg } from '../../src-main/core/civreg';
-import { appError, cleanupTempDirs, count, login, makeApp } from '../helpers/civreg';
+import { appError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
 
 const EXPECTED: Record<Role, Permission[]> = {
   admin: ['users.manage', 'audit.read', 'settings.manage'],
@@ -56,8 +56,8 @@ describe('the matrix is enforced by CivReg.call', () => {
     admin = login(app);
     app.call('users.create', { username: 'shenhe', displayName: '审核员甲', role: 'reviewer', password: 'Review123' }, admin);
     app.call('users.create', { username: 'dengji', displayName: '登记员乙', role: 'registrar', password: 'Regist123' }, admin);
-    reviewer = login(app, 'shenhe', 'Review123');
-    registrar = login(app, 'dengji', 'Regist123');
+    reviewer = loginReady(app, 'shenhe', 'Review123');
+    registrar = loginReady(app, 'dengji', 'Regist123');
   });
   afterAll(() => {
     app.close();

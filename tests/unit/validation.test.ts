@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CivReg } from '../../src-main/core/civreg';
-import { ADMIN, STATION, appError, cleanupTempDirs, count, counts, login, makeApp } from '../helpers/civreg';
+import { idCheckChar } from '../../src-main/contract';
+import { ADMIN, STATION, appError, cleanupTempDirs, count, counts, idNumber, login, makeApp } from '../helpers/civreg';
 
 const goodSetup = {
   ...STATION,
@@ -49,7 +50,8 @@ describe('input validation on a fresh database (setup.initialize)', () => {
   });
 
   it('a missing field is asked for by name', () => {
-    const { officeName: _omit, ...rest } = goodSetup;
+    const rest: Record<string, unknown> = { ...goodSetup };
+    delete rest.officeName;
     const err = appError(() => app.call('setup.initialize', rest as never));
     expect(err.fieldErrors.officeName).toBe('请填写登记机关名称');
     nothingWritten();
@@ -147,3 +149,47 @@ describe('input validation of session operations', () => {
     expect(counts(app)).toEqual(before);
   });
 });
+
+describe('公民身份号码 (GB 11643) validation', () => {
+  let app: CivReg;
+  let session: string;
+  beforeAll(() => {
+    ({ app } = makeApp());
+    session = login(app);
+  });
+  afterAll(() => {
+    app.close();
+    cleanupTempDirs();
+  });
+
+  const create = (username: string, id: string) => () =>
+    app.call('users.create', { username, displayName: '测试', role: 'registrar', password: 'Passw0rd1', idNumber: id }, session);
+
+  it.each([
+    ['a wrong check character', idNumber().slice(0, 17) + (idNumber().endsWith('0') ? '1' : '0'), '校验位'],
+    ['a birth date that does not exist', (() => { const f = '11010519900230123'; return f + idCheckChar(f); })(), '出生日期'],
+    ['17 digits only', '11010519900307123', '18 位'],
+  ])('refuses %s, naming the field, and writes nothing', (_what, id, hint) => {
+    const before = counts(app);
+    const err = appError(create('bad.id', id));
+    expect(err.code).toBe('VALIDATION');
+    expect(Object.keys(err.fieldErrors)).toEqual(['idNumber']);
+    expect(err.fieldErrors.idNumber).toContain('公民身份号码');
+    expect(err.fieldErrors.idNumber).toContain(hint);
+    expect(counts(app)).toEqual(before);
+  });
+
+  it('accepts a lower-case x check character and stores it upper-case', () => {
+    // Find 17 digits whose check character is X.
+    let first17 = '';
+    for (let n = 0; n < 100 && !first17; n++) {
+      const candidate = '110105199003071' + String(n).padStart(2, '0');
+      if (idCheckChar(candidate) === 'X') first17 = candidate;
+    }
+    expect(first17).not.toBe('');
+    const user = create('has.x', first17 + 'x')();
+    expect(user.idNumberMasked?.endsWith('X')).toBe(true);
+    expect(app.call('users.revealIdNumber', { id: user.id }, session)).toEqual({ idNumber: first17 + 'X' });
+  });
+});
+

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { Menu } from 'antd';
+import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { hasPermission, type Role } from '../../src-main/contract';
+import { ROUTE_KEYS, ROUTES, isRouteKey, type RouteKey } from './routes';
+import { navigate } from './useHashRoute';
+
+const ICONS: Record<RouteKey, ReactNode> = {
+  home: <HomeOutlined />,
+  users: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  settings: <SettingOutlined />,
+};
+
+/** Only the pages this role may use; the pages check again, and the server has the last word. */
+export function NavMenu({ role, route }: { role: Role; route: RouteKey }) {
+  const items = ROUTE_KEYS.filter((key) => {
+    const { permission } = ROUTES[key];
+    return !permission || hasPermission(role, permission);
+  }).map((key) => ({ key, icon: ICONS[key], label: ROUTES[key].title }));
+
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[route]}
+      items={items}
+      onClick={({ key }) => {
+        if (isRouteKey(key)) navigate(key);
+      }}
+      style={{ height: '100%', borderInlineEnd: 'none' }}
+    />
+  );
+}

@@ -1,0 +1,59 @@
+import { App, Form, Input, Select } from 'antd';
+import { operations, type Role, type UserView } from '../../../../src-main/contract';
+import { call } from '../../api/client';
+import { contractRule } from '../../fieldRules';
+import { FormDialog } from '../../FormDialog';
+import { ROLE_OPTIONS } from './roleOptions';
+
+interface CreateUserValues {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  idNumber?: string;
+}
+
+const fields = operations['users.create'].input.shape;
+
+export function CreateUserDialog({ onCreated, onClosed }: { onCreated: (user: UserView) => void; onClosed: () => void }) {
+  const { message } = App.useApp();
+
+  const submit = async ({ idNumber, ...values }: CreateUserValues): Promise<void> => {
+    // An empty 身份证号 means "not recorded", which the contract expresses by leaving it out.
+    const user = await call('users.create', { ...values, idNumber: idNumber?.trim() ? idNumber : undefined });
+    void message.success(`已新建用户 ${user.username}`);
+    onCreated(user);
+  };
+
+  return (
+    <FormDialog<CreateUserValues> title="新建用户" okText="确定" testId="create-user-form" onSubmit={submit} onClosed={onClosed}>
+      <Form.Item
+        label="用户名"
+        name="username"
+        required
+        rules={[contractRule(fields.username)]}
+        extra="登录用：3–32 位小写字母、数字、下划线、点或连字符，以字母开头"
+      >
+        <Input autoFocus autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="姓名" name="displayName" required rules={[contractRule(fields.displayName)]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label="角色" name="role" required rules={[contractRule(fields.role)]}>
+        <Select options={ROLE_OPTIONS} placeholder="请选择角色" />
+      </Form.Item>
+      <Form.Item
+        label="初始密码"
+        name="password"
+        required
+        rules={[contractRule(fields.password)]}
+        extra="至少 8 位，须同时包含字母和数字；用户首次登录时须修改"
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item label="身份证号" name="idNumber" rules={[contractRule(fields.idNumber)]} extra="可不填；列表中只显示遮蔽后的号码">
+        <Input autoComplete="off" maxLength={18} />
+      </Form.Item>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Role } from '../../src-main/contract';
+import type { RouteKey } from './routes';
+
+export interface WorkItem {
+  title: string;
+  description: string;
+  /** The page that does this work; absent while the module has not been built. */
+  route?: RouteKey;
+}
+
+/** The work of each post at a civil-affairs registration window, as the home page lists it. */
+export const ROLE_WORK: Record<Role, WorkItem[]> = {
+  registrar: [
+    { title: '结婚登记', description: '受理内地居民结婚登记申请，查验双方证件和声明，颁发结婚证。' },
+    { title: '离婚登记（含离婚冷静期）', description: '受理离婚登记申请；30 日离婚冷静期届满后 30 日内，双方共同到场申请发给离婚证。' },
+    { title: '补领婚姻登记证', description: '结婚证、离婚证遗失或损毁的，核实原登记档案后补发。' },
+    { title: '婚姻登记记录证明', description: '依申请出具本机关保存的婚姻登记记录证明。' },
+  ],
+  reviewer: [
+    { title: '殡葬减免审核', description: '审核基本殡葬服务费用减免和生态安葬补贴申请。' },
+    { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
+  ],
+  funeral: [
+    { title: '基本殡葬服务费用减免', description: '为符合条件的逝者家属登记基本殡葬服务费用减免。' },
+    { title: '生态安葬补贴', description: '登记树葬、花葬、海葬等生态安葬方式的补贴申请。' },
+    { title: '无人认领遗体', description: '登记无人认领遗体的接收、公告和处置情况。' },
+  ],
+  archivist: [{ title: '婚姻档案数字化', description: '将纸质婚姻登记档案扫描、著录，形成电子档案。' }],
+  admin: [
+    { title: '用户管理', description: '新建本工作站的用户账户，分配角色，停用账户，重置密码。', route: 'users' },
+    { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
+    { title: '系统设置', description: '设置空闲自动锁屏时间等本工作站参数。', route: 'settings' },
+  ],
+};
