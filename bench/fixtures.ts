@@ -5,8 +5,17 @@ import { CivReg } from '../src-main/core/civreg';
 
 export const ADMIN = { username: 'admin', password: 'Bench1234' };
 
+const made: string[] = [];
+
 export function tempDir(label: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `civreg-bench-${label}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `civreg-bench-${label}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** The million-row database alone is ~350 MB: leave nothing behind. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** A station set up as at first run, with the administrator logged in. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { benchColdStart } from './cold-start';
 import { benchFirstPaint } from './first-paint';
+import { removeTempDirs } from './fixtures';
 import { round } from './stats';
 import { benchWritePath } from './write-path';
 
@@ -37,10 +38,12 @@ async function main(): Promise<void> {
   console.log(`written: ${path.relative(process.cwd(), file)}`);
 }
 
-void main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+void main()
+  .finally(removeTempDirs)
+  .then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
