@@ -30,6 +30,95 @@ function open(dataDir: string | undefined): CivReg {
   return new CivReg({ dataDir: resolveDataDir(dataDir) });
 }
 
+/** Open the station's database for one command and close it whatever happens. */
+async function withApp(dataDir: string | undefined, run: (app: CivReg) => Promise<number>): Promise<number> {
+  const app = open(dataDir);
+  try {
+    return await run(app);
+  } finally {
+    app.close();
+  }
+}
+
+type Values = Record<string, string | boolean | undefined>;
+type Command = (app: CivReg, args: { values: Values; arg: string | undefined }) => Promise<number>;
+const str = (v: string | boolean | undefined): string => (typeof v === 'string' ? v : '');
+
+/** Commands that act on the database, keyed by their words (`user add`, `backup`). */
+const COMMANDS: Record<string, Command> = {
+  async 'user add'(app, { values }) {
+    const password = await readPassword('初始密码');
+    out(
+      app.callAsSystem('users.create', {
+        username: str(values.username),
+        displayName: str(values['display-name']),
+        role: str(values.role) as Role,
+        password,
+        ...(values['id-number'] ? { idNumber: str(values['id-number']) } : {}),
+      }),
+    );
+    return 0;
+  },
+  async 'user list'(app) {
+    out(app.callAsSystem('users.list', {}));
+    return 0;
+  },
+  async 'user reset-password'(app, { values }) {
+    const user = app.callAsSystem('users.list', {}).find((u) => u.username === values.username);
+    if (!user) throw new AppError('NOT_FOUND', `用户 ${str(values.username)} 不存在`, { username: '用户不存在' });
+    const password = await readPassword('新密码');
+    out(app.callAsSystem('users.resetPassword', { id: user.id, newPassword: password }));
+    return 0;
+  },
+  async 'audit verify'(app) {
+    const result = app.callAsSystem('audit.verify', {});
+    out(result);
+    if (result.firstBad) process.stderr.write(`审计链在第 #${result.firstBad.seq} 条处不一致：${result.firstBad.reason}\n`);
+    return result.ok ? 0 : 1;
+  },
+  async backup(app, { arg }) {
+    if (!arg) throw new AppError('VALIDATION', '请指定备份文件路径：civreg backup <文件>');
+    const target = path.resolve(arg);
+    if (fs.existsSync(target)) throw new AppError('CONFLICT', `备份文件已存在，不会覆盖：${target}`);
+    await app.database.sqlite.backup(target);
+    out({ ok: true, file: target });
+    return 0;
+  },
+  async 'db info'(app) {
+    const count = (table: string): number => (app.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    out({
+      file: app.database.file,
+      schemaVersion: app.database.schemaVersion,
+      knownMigrations: loadMigrations().length,
+      sizeBytes: fs.statSync(app.database.file).size,
+      station: app.callAsSystem('setup.status', {}).station,
+      users: count('users'),
+      auditEntries: count('audit_log'),
+      pendingOutbox: count("outbox WHERE status = 'pending'"),
+    });
+    return 0;
+  },
+  async call(app, { values, arg: name }) {
+    if (!name || !values.user) throw new AppError('VALIDATION', '用法：civreg call <操作> --user <用户名> --input <JSON>');
+    let input: unknown = {};
+    if (values.input) {
+      try {
+        input = JSON.parse(str(values.input));
+      } catch {
+        throw new AppError('VALIDATION', '--input 不是有效的 JSON');
+      }
+    }
+    const password = await readPassword(`${str(values.user)} 的密码`);
+    const { session } = app.call('auth.login', { username: str(values.user), password });
+    try {
+      out(app.call(name, input, session));
+    } finally {
+      app.call('auth.logout', {}, session);
+    }
+    return 0;
+  },
+};
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -71,114 +160,8 @@ async function main(argv: string[]): Promise<number> {
     return new Promise<number>(() => undefined);
   }
 
-  if (command === 'user' && sub === 'add') {
-    const app = open(dataDir);
-    try {
-      const password = await readPassword('初始密码');
-      out(
-        app.callAsSystem('users.create', {
-          username: values.username ?? '',
-          displayName: values['display-name'] ?? '',
-          role: (values.role ?? '') as Role,
-          password,
-          ...(values['id-number'] ? { idNumber: values['id-number'] } : {}),
-        }),
-      );
-    } finally {
-      app.close();
-    }
-    return 0;
-  }
-  if (command === 'user' && sub === 'list') {
-    const app = open(dataDir);
-    try {
-      out(app.callAsSystem('users.list', {}));
-    } finally {
-      app.close();
-    }
-    return 0;
-  }
-  if (command === 'user' && sub === 'reset-password') {
-    const app = open(dataDir);
-    try {
-      const user = app.callAsSystem('users.list', {}).find((u) => u.username === values.username);
-      if (!user) throw new AppError('NOT_FOUND', `用户 ${values.username ?? ''} 不存在`, { username: '用户不存在' });
-      const password = await readPassword('新密码');
-      out(app.callAsSystem('users.resetPassword', { id: user.id, newPassword: password }));
-    } finally {
-      app.close();
-    }
-    return 0;
-  }
-  if (command === 'audit' && sub === 'verify') {
-    const app = open(dataDir);
-    try {
-      const result = app.callAsSystem('audit.verify', {});
-      out(result);
-      if (!result.ok && result.firstBad) process.stderr.write(`审计链在第 #${result.firstBad.seq} 条处不一致：${result.firstBad.reason}\n`);
-      return result.ok ? 0 : 1;
-    } finally {
-      app.close();
-    }
-  }
-  if (command === 'backup') {
-    const target = sub;
-    if (!target) throw new AppError('VALIDATION', '请指定备份文件路径：civreg backup <文件>');
-    if (fs.existsSync(target)) throw new AppError('CONFLICT', `备份文件已存在，不会覆盖：${target}`);
-    const app = open(dataDir);
-    try {
-      await app.database.sqlite.backup(path.resolve(target));
-      out({ ok: true, file: path.resolve(target) });
-    } finally {
-      app.close();
-    }
-    return 0;
-  }
-  if (command === 'db' && sub === 'info') {
-    const app = open(dataDir);
-    try {
-      const count = (table: string): number =>
-        (app.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      out({
-        file: app.database.file,
-        schemaVersion: app.database.schemaVersion,
-        knownMigrations: loadMigrations().length,
-        sizeBytes: fs.statSync(app.database.file).size,
-        station: app.callAsSystem('setup.status', {}).station,
-        users: count('users'),
-        auditEntries: count('audit_log'),
-        pendingOutbox: count("outbox WHERE status = 'pending'"),
-      });
-    } finally {
-      app.close();
-    }
-    return 0;
-  }
-  if (command === 'call') {
-    const name = sub;
-    if (!name || !values.user) throw new AppError('VALIDATION', '用法：civreg call <操作> --user <用户名> --input <JSON>');
-    let input: unknown = {};
-    if (values.input) {
-      try {
-        input = JSON.parse(values.input);
-      } catch {
-        throw new AppError('VALIDATION', '--input 不是有效的 JSON');
-      }
-    }
-    const app = open(dataDir);
-    try {
-      const password = await readPassword(`${values.user} 的密码`);
-      const { session } = app.call('auth.login', { username: values.user, password });
-      try {
-        out(app.call(name, input, session));
-      } finally {
-        app.call('auth.logout', {}, session);
-      }
-    } finally {
-      app.close();
-    }
-    return 0;
-  }
+  const handler = COMMANDS[sub ? `${command} ${sub}` : command] ?? COMMANDS[command];
+  if (handler) return withApp(dataDir, (app) => handler(app, { values, arg: sub }));
   process.stderr.write(`未知命令：${positionals.join(' ')}\n\n${USAGE}\n`);
   return 2;
 }
