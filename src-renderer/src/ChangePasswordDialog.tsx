@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input } from 'antd';
 import { operations } from '../../src-main/contract';
 import { call } from './api/client';
-import { contractRule, sameAs } from './fieldRules';
+import { contractRule } from './fieldRules';
 import { FormDialog } from './FormDialog';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface ChangePasswordValues {
   currentPassword: string;
@@ -51,24 +52,7 @@ export function ChangePasswordDialog({ forced = false, onChanged, onCancel, onCl
       <Form.Item label="当前密码" name="currentPassword" required rules={[contractRule(fields.currentPassword)]}>
         <Input.Password autoFocus autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        label="新密码"
-        name="newPassword"
-        required
-        rules={[contractRule(fields.newPassword)]}
-        extra="至少 8 位，须同时包含字母和数字"
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        label="确认新密码"
-        name="confirmPassword"
-        required
-        dependencies={['newPassword']}
-        rules={[sameAs('newPassword', '两次输入的新密码不一致')]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" label="新密码" schema={fields.newPassword} confirmLabel="确认新密码" />
     </FormDialog>
   );
 }

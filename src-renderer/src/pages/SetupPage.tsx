@@ -1,7 +1,9 @@
 import { Alert, App, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { operations } from '../../../src-main/contract';
 import { call } from '../api/client';
-import { contractRule, sameAs } from '../fieldRules';
+import { contractRule } from '../fieldRules';
+import { NewPasswordFields } from '../NewPasswordFields';
+import { UsernameField } from '../UsernameField';
 import { useFormSubmit } from '../useFormSubmit';
 
 const fields = operations['setup.initialize'].input.shape;
@@ -55,30 +57,11 @@ export function SetupPage({ onInitialized }: { onInitialized: () => void }) {
             <Input autoComplete="off" maxLength={6} inputMode="numeric" style={{ width: 160 }} />
           </Form.Item>
           <Divider titlePlacement="start">管理员账户</Divider>
-          <Form.Item
-            label="管理员用户名"
-            name="adminUsername"
-            required
-            rules={[contractRule(fields.adminUsername)]}
-            extra="3–32 位小写字母、数字、下划线、点或连字符，以字母开头"
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
+          <UsernameField name="adminUsername" label="管理员用户名" schema={fields.adminUsername} />
           <Form.Item label="管理员姓名" name="adminDisplayName" required rules={[contractRule(fields.adminDisplayName)]}>
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item label="密码" name="adminPassword" required rules={[contractRule(fields.adminPassword)]} extra="至少 8 位，须同时包含字母和数字">
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label="确认密码"
-            name="confirmPassword"
-            required
-            dependencies={['adminPassword']}
-            rules={[sameAs('adminPassword', '两次输入的密码不一致')]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="adminPassword" label="密码" schema={fields.adminPassword} confirmLabel="确认密码" />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             完成初始化
           </Button>

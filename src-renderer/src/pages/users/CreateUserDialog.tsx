@@ -3,6 +3,8 @@ import { operations, type Role, type UserView } from '../../../../src-main/contr
 import { call } from '../../api/client';
 import { contractRule } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
+import { NewPasswordFields } from '../../NewPasswordFields';
+import { UsernameField } from '../../UsernameField';
 import { ROLE_OPTIONS } from './roleOptions';
 
 interface CreateUserValues {
@@ -27,30 +29,14 @@ export function CreateUserDialog({ onCreated, onClosed }: { onCreated: (user: Us
 
   return (
     <FormDialog<CreateUserValues> title="新建用户" okText="确定" testId="create-user-form" onSubmit={submit} onClosed={onClosed}>
-      <Form.Item
-        label="用户名"
-        name="username"
-        required
-        rules={[contractRule(fields.username)]}
-        extra="登录用：3–32 位小写字母、数字、下划线、点或连字符，以字母开头"
-      >
-        <Input autoFocus autoComplete="off" />
-      </Form.Item>
+      <UsernameField name="username" label="用户名" schema={fields.username} purpose="登录用" autoFocus />
       <Form.Item label="姓名" name="displayName" required rules={[contractRule(fields.displayName)]}>
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item label="角色" name="role" required rules={[contractRule(fields.role)]}>
         <Select options={ROLE_OPTIONS} placeholder="请选择角色" />
       </Form.Item>
-      <Form.Item
-        label="初始密码"
-        name="password"
-        required
-        rules={[contractRule(fields.password)]}
-        extra="至少 8 位，须同时包含字母和数字；用户首次登录时须修改"
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="password" label="初始密码" schema={fields.password} note="用户首次登录时须修改" />
       <Form.Item label="身份证号" name="idNumber" rules={[contractRule(fields.idNumber)]} extra="可不填；列表中只显示遮蔽后的号码">
         <Input autoComplete="off" maxLength={18} />
       </Form.Item>

@@ -1,8 +1,8 @@
-import { App, Form, Input, Typography } from 'antd';
+import { App, Typography } from 'antd';
 import { operations, type UserView } from '../../../../src-main/contract';
 import { call } from '../../api/client';
-import { contractRule, sameAs } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
+import { NewPasswordFields } from '../../NewPasswordFields';
 
 interface ResetPasswordValues {
   newPassword: string;
@@ -22,24 +22,13 @@ export function ResetPasswordDialog({ user, onClosed }: { user: UserView; onClos
       <Typography.Paragraph type="secondary">
         为{user.displayName}设置新的初始密码。重置后其已登录的会话立即结束，下次登录须修改密码；因密码输错被锁定的账户同时解除锁定。
       </Typography.Paragraph>
-      <Form.Item
-        label="新密码"
+      <NewPasswordFields
         name="newPassword"
-        required
-        rules={[contractRule(operations['users.resetPassword'].input.shape.newPassword)]}
-        extra="至少 8 位，须同时包含字母和数字"
-      >
-        <Input.Password autoFocus autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        label="确认新密码"
-        name="confirmPassword"
-        required
-        dependencies={['newPassword']}
-        rules={[sameAs('newPassword', '两次输入的新密码不一致')]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+        label="新密码"
+        schema={operations['users.resetPassword'].input.shape.newPassword}
+        autoFocus
+        confirmLabel="确认新密码"
+      />
     </FormDialog>
   );
 }
