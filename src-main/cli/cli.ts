@@ -7,6 +7,9 @@ import { resolveDataDir } from '../core/paths';
 import { DatabaseRefusedError } from '../db/open';
 import { loadMigrations } from '../db/migrations';
 import { startBrowserServer } from '../transport/http-server';
+import { readQrFromPng } from '../print/qr-image';
+import { renderPdf } from '../print/render';
+import { templateById } from '../print/templates';
 import { readPassword } from './prompt';
 
 const USAGE = `用法: civreg <命令> [选项]   （所有命令都接受 --data-dir <目录>）
@@ -19,6 +22,9 @@ const USAGE = `用法: civreg <命令> [选项]   （所有命令都接受 --dat
   backup <文件>                            在线备份数据库到文件
   db info                                  数据库文件、结构版本、记录数
   call <操作> --user U --input <JSON>      以用户身份执行任一契约操作，输出 JSON
+  print sample --template T --data <JSON 或 @文件> --out <文件.pdf> [--preview] [--printer P]
+                                           用给定数据生成任一模板的 PDF（不记入打印记录）
+  verify <二维码内容 或 PNG 图片>          离线核验证书二维码的签名（以本工作站已知的公钥）
 
 角色: ${Object.entries(ROLE_LABELS).map(([k, v]) => `${k}(${v})`).join(', ')}`;
 
@@ -49,7 +55,7 @@ const COMMANDS: Record<string, Command> = {
   async 'user add'(app, { values }) {
     const password = await readPassword('初始密码');
     out(
-      app.callAsSystem('users.create', {
+      await app.callAsSystem('users.create', {
         username: str(values.username),
         displayName: str(values['display-name']),
         role: str(values.role) as Role,
@@ -60,18 +66,18 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   async 'user list'(app) {
-    out(app.callAsSystem('users.list', {}));
+    out(await app.callAsSystem('users.list', {}));
     return 0;
   },
   async 'user reset-password'(app, { values }) {
-    const user = app.callAsSystem('users.list', {}).find((u) => u.username === values.username);
+    const user = (await app.callAsSystem('users.list', {})).find((u) => u.username === values.username);
     if (!user) throw new AppError('NOT_FOUND', `用户 ${str(values.username)} 不存在`, { username: '用户不存在' });
     const password = await readPassword('新密码');
-    out(app.callAsSystem('users.resetPassword', { id: user.id, newPassword: password }));
+    out(await app.callAsSystem('users.resetPassword', { id: user.id, newPassword: password }));
     return 0;
   },
   async 'audit verify'(app) {
-    const result = app.callAsSystem('audit.verify', {});
+    const result = await app.callAsSystem('audit.verify', {});
     out(result);
     if (result.firstBad) process.stderr.write(`审计链在第 #${result.firstBad.seq} 条处不一致：${result.firstBad.reason}\n`);
     return result.ok ? 0 : 1;
@@ -91,12 +97,44 @@ const COMMANDS: Record<string, Command> = {
       schemaVersion: app.database.schemaVersion,
       knownMigrations: loadMigrations().length,
       sizeBytes: fs.statSync(app.database.file).size,
-      station: app.callAsSystem('setup.status', {}).station,
+      station: (await app.callAsSystem('setup.status', {})).station,
       users: count('users'),
       auditEntries: count('audit_log'),
       pendingOutbox: count("outbox WHERE status = 'pending'"),
     });
     return 0;
+  },
+  async 'print sample'(app, { values }) {
+    const outFile = str(values.out);
+    if (!values.template || !values.data || !outFile) throw new AppError('VALIDATION', '用法：civreg print sample --template <模板> --data <JSON 或 @文件> --out <文件.pdf>');
+    const raw = str(values.data);
+    let data: unknown;
+    try {
+      data = JSON.parse(raw.startsWith('@') ? fs.readFileSync(raw.slice(1), 'utf8') : raw);
+    } catch {
+      throw new AppError('VALIDATION', '--data 不是有效的 JSON', { data: 'JSON 无效' });
+    }
+    const db = app.database.db;
+    const stationId = (await app.callAsSystem('setup.status', {})).station?.stationId;
+    if (!stationId) throw new AppError('VALIDATION', '本工作站尚未初始化：请先在界面中完成首次设置');
+    const pdf = await renderPdf(templateById(str(values.template)), data, {
+      fonts: app.print.fonts(db),
+      preview: Boolean(values.preview),
+      offset: app.print.calibration(db, values.printer ? str(values.printer) : undefined),
+      signQr: app.print.signer(db, stationId),
+    });
+    fs.writeFileSync(outFile, pdf);
+    process.stdout.write(JSON.stringify({ ok: true, file: path.resolve(outFile), bytes: pdf.length }) + '\n');
+    return 0;
+  },
+  async verify(app, { arg }) {
+    if (!arg) throw new AppError('VALIDATION', '用法：civreg verify <二维码内容 或 PNG 图片>');
+    const text = /\.png$/i.test(arg) && fs.existsSync(arg) ? readQrFromPng(arg) : arg;
+    if (text === null) throw new AppError('VALIDATION', `图片中没有找到二维码：${arg}`);
+    const result = await app.callAsSystem('qr.verify', { text });
+    out(result);
+    if (!result.ok) process.stderr.write(`核验未通过：${result.reason ?? ''}\n`);
+    return result.ok ? 0 : 1;
   },
   async call(app, { values, arg: name }) {
     if (!name || !values.user) throw new AppError('VALIDATION', '用法：civreg call <操作> --user <用户名> --input <JSON>');
@@ -111,7 +149,7 @@ const COMMANDS: Record<string, Command> = {
     const password = await readPassword(`${str(values.user)} 的密码`);
     const { session } = app.call('auth.login', { username: str(values.user), password });
     try {
-      out(app.call(name, input, session));
+      out(await app.callAsync(name, input, session));
     } finally {
       app.call('auth.logout', {}, session);
     }
@@ -132,6 +170,11 @@ async function main(argv: string[]): Promise<number> {
       'id-number': { type: 'string' },
       user: { type: 'string' },
       input: { type: 'string' },
+      template: { type: 'string' },
+      data: { type: 'string' },
+      out: { type: 'string' },
+      printer: { type: 'string' },
+      preview: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

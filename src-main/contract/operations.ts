@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { op } from './define';
 import { choice, intIn, labelled, password, pattern, text, username } from './fields';
 import { idNumberProblem } from './id-number';
+import { printOperations } from './print-operations';
 import { ROLES } from './roles';
 
 const role = choice('角色', ROLES);
@@ -24,6 +25,7 @@ export const stationView = z.object({
   officeName: z.string(),
   divisionCode: z.string(),
 });
+export type StationView = z.infer<typeof stationView>;
 
 export const userView = z.object({
   id: z.number(),
@@ -201,6 +203,7 @@ export const operations = {
     input: z.strictObject({ idleLockMinutes: intIn('空闲锁屏时间（分钟）', 1, 120) }),
     output: settingsView,
   }),
+  ...printOperations,
 } as const;
 
 export type Operations = typeof operations;

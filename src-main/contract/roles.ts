@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'settings.manage',
+  'print.calibrate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,14 +22,15 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'users.manage': '管理用户',
   'audit.read': '查看审计日志',
   'settings.manage': '修改系统设置',
+  'print.calibrate': '校准套打打印机',
 };
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  registrar: [],
+  registrar: ['print.calibrate'],
   reviewer: ['audit.read'],
-  funeral: [],
+  funeral: ['print.calibrate'],
   archivist: [],
-  admin: ['users.manage', 'audit.read', 'settings.manage'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

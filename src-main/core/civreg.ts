@@ -8,8 +8,9 @@ import { station } from '../db/schema';
 import { OutboxAppender } from '../outbox/outbox';
 import { handlers } from '../handlers';
 import { readIdleLockMinutes } from '../handlers/settings';
+import { PrintService } from '../print/service';
 import { prepareQueries, type Queries } from './queries';
-import type { Actor, CommandOutcome, ReadContext, ReadHandler, WriteHandler } from './context';
+import type { Actor, CommandOutcome, CommitHandler, ReadContext, ReadHandler, WriteHandler } from './context';
 import { logEvent } from './log';
 import { DATABASE_FILE } from './paths';
 import type { UserRow } from './users-repo';
@@ -29,6 +30,7 @@ export interface CivRegOptions {
 export class CivReg {
   readonly database: OpenedDatabase;
   readonly sessions = new SessionStore();
+  readonly print: PrintService;
   private readonly clock: Clock;
   private readonly audit: AuditAppender;
   private readonly outbox: OutboxAppender;
@@ -40,6 +42,7 @@ export class CivReg {
   constructor(opts: CivRegOptions) {
     this.clock = opts.clock ?? (() => new Date());
     this.database = openDatabase(path.join(opts.dataDir, DATABASE_FILE), { now: this.clock });
+    this.print = new PrintService(opts.dataDir);
     this.audit = new AuditAppender(this.database.sqlite);
     this.outbox = new OutboxAppender(this.database.sqlite);
     this.q = prepareQueries(this.database.db);
@@ -51,10 +54,13 @@ export class CivReg {
     this.database.close();
   }
 
-  /** Run an operation for the holder of `sessionToken` (none for public operations). */
-  call<K extends OpName>(name: K, input: OpInput<K>, sessionToken?: string): OpOutput<K>;
-  call(name: string, input: unknown, sessionToken?: string): unknown;
-  call(name: string, input: unknown, sessionToken?: string): unknown {
+  /**
+   * Run an operation for the holder of `sessionToken` (none for public operations). Transports use
+   * this; operations that render or read files finish asynchronously.
+   */
+  async callAsync<K extends OpName>(name: K, input: OpInput<K>, sessionToken?: string): Promise<OpOutput<K>>;
+  async callAsync(name: string, input: unknown, sessionToken?: string): Promise<unknown>;
+  async callAsync(name: string, input: unknown, sessionToken?: string): Promise<unknown> {
     if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${name}`);
     const now = this.clock();
     const { session, user } = this.authenticate(name, sessionToken, now);
@@ -62,10 +68,29 @@ export class CivReg {
     return this.run(name, input, now, actor, user, session);
   }
 
-  /** Run an operation with file-level authority (the CLI's user administration), attributed to the OS user. */
-  callAsSystem<K extends OpName>(name: K, input: OpInput<K>): OpOutput<K> {
-    const actor: Actor = { userId: null, username: `命令行:${os.userInfo().username}`, role: 'system' };
-    return this.run(name, input, this.clock(), actor, null, null) as OpOutput<K>;
+  /** The same, for operations that complete synchronously (all but printing and fonts). */
+  call<K extends OpName>(name: K, input: OpInput<K>, sessionToken?: string): OpOutput<K>;
+  call(name: string, input: unknown, sessionToken?: string): unknown;
+  call(name: string, input: unknown, sessionToken?: string): unknown {
+    if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${name}`);
+    const now = this.clock();
+    const { session, user } = this.authenticate(name, sessionToken, now);
+    const actor: Actor | null = user ? { userId: user.id, username: user.username, role: user.role as Actor['role'] } : null;
+    return assertSync(name, this.run(name, input, now, actor, user, session));
+  }
+
+  /** Run an operation with file-level authority (the CLI's administration), attributed to the OS user. */
+  callAsSystem<K extends OpName>(name: K, input: OpInput<K>): Promise<OpOutput<K>> {
+    return Promise.resolve(this.run(name, input, this.clock(), this.systemActor(), null, null)) as Promise<OpOutput<K>>;
+  }
+
+  /** The same, for synchronous operations. */
+  callAsSystemSync<K extends OpName>(name: K, input: OpInput<K>): OpOutput<K> {
+    return assertSync(name, this.run(name, input, this.clock(), this.systemActor(), null, null)) as OpOutput<K>;
+  }
+
+  private systemActor(): Actor {
+    return { userId: null, username: `命令行:${os.userInfo().username}`, role: 'system' };
   }
 
   private authenticate(name: OpName, token: string | undefined, now: Date): { session: Session | null; user: UserRow | null } {
@@ -103,46 +128,57 @@ export class CivReg {
       session,
       sessions: this.sessions,
       databaseFile: this.database.file,
+      print: this.print,
       stationId: () => this.stationId(),
       pendingOutbox: () => this.outbox.pendingCount(),
     };
-    try {
-      if (def.kind === 'read') return (handlers[name] as ReadHandler<OpName>)(ctx, input as never);
-      return this.write(name, ctx, input);
-    } catch (err) {
+    const fail = (err: unknown): never => {
       if (err instanceof AppError) throw err;
       logEvent('operation.failed', { operation: name, error: (err as Error).name });
       if (isCorruption(err)) {
         throw new AppError('INTERNAL', `数据库文件已损坏，操作“${def.title}”未能完成。请停止使用本工作站并从备份恢复。`);
       }
       throw new AppError('INTERNAL', `操作“${def.title}”未能完成，未写入任何数据。请重试或联系管理员。`);
+    };
+    try {
+      const handler = handlers[name] as ReadHandler<OpName> | WriteHandler<OpName>;
+      let result: unknown;
+      if (def.kind === 'read') result = (handler as ReadHandler<OpName>)(ctx, input as never);
+      else if (typeof handler === 'function') result = this.commit(name, ctx, input, handler as CommitHandler<OpName, unknown>, undefined);
+      else result = handler.prepare(ctx, input as never).then((prepared: unknown) => this.commit(name, ctx, input, handler.commit, prepared));
+      return result instanceof Promise ? result.catch(fail) : result;
+    } catch (err) {
+      return fail(err);
     }
   }
 
   /** validate → authorize (done) → one transaction: the change, its audit entry, its outbox events. */
-  private write(name: OpName, ctx: ReadContext, input: unknown): unknown {
+  private commit(name: OpName, ctx: ReadContext, input: unknown, handler: CommitHandler<OpName, unknown>, prepared: unknown): unknown {
     let outcome!: CommandOutcome<unknown>;
     const at = ctx.now.toISOString();
     this.inTransaction(() => {
-        outcome = (handlers[name] as WriteHandler<OpName>)(ctx, input as never) as CommandOutcome<unknown>;
-        const actor = outcome.audit.actor ?? ctx.actor;
-        if (!actor) throw new Error('write without an actor');
-        const { seq } = this.audit.append({
-          at,
-          userId: actor.userId,
-          username: actor.username,
-          role: actor.role,
-          stationId: this.stationId(),
-          operation: name,
-          recordIds: outcome.audit.recordIds,
-          summary: outcome.audit.summary,
-          changeDigest: changeDigest(outcome.audit.before, outcome.audit.after),
-        });
-        for (const event of outcome.events ?? []) this.outbox.append(event, seq, at);
+      outcome = handler(ctx, input as never, prepared);
+      const actor = outcome.audit.actor ?? ctx.actor;
+      if (!actor) throw new Error('write without an actor');
+      const { seq } = this.audit.append({
+        at,
+        userId: actor.userId,
+        username: actor.username,
+        role: actor.role,
+        stationId: this.stationId(),
+        operation: name,
+        recordIds: outcome.audit.recordIds,
+        summary: outcome.audit.summary,
+        changeDigest: changeDigest(outcome.audit.before, outcome.audit.after),
+      });
+      for (const event of outcome.events ?? []) this.outbox.append(event, seq, at);
     });
-    outcome.afterCommit?.();
-    if (outcome.failure) throw outcome.failure;
-    return outcome.result;
+    const finish = (): unknown => {
+      if (outcome.failure) throw outcome.failure;
+      return outcome.result;
+    };
+    const after = outcome.afterCommit?.();
+    return after instanceof Promise ? after.then(finish) : finish();
   }
 
   private stationId(): string {
@@ -153,4 +189,13 @@ export class CivReg {
     }
     return this.stationIdCache;
   }
+}
+
+/** `call` is for synchronous operations; the others go through `callAsync`. */
+function assertSync(name: string, result: unknown): unknown {
+  if (result instanceof Promise) {
+    result.catch(() => undefined);
+    throw new AppError('INTERNAL', `操作 ${name} 需异步调用（callAsync）`);
+  }
+  return result;
 }

@@ -3,6 +3,7 @@ import type { AppError, OpName, OpOutput, OpParsedInput, Operations, Role } from
 import type { Session, SessionStore } from '../auth/sessions';
 import type { Db } from '../db/open';
 import type { OutboxEvent } from '../outbox/outbox';
+import type { PrintService } from '../print/service';
 import type { Queries } from './queries';
 import type { UserRow } from './users-repo';
 
@@ -24,6 +25,7 @@ export interface ReadContext {
   session: Session | null;
   sessions: SessionStore;
   databaseFile: string;
+  print: PrintService;
   stationId(): string;
   pendingOutbox(): number;
 }
@@ -42,14 +44,25 @@ export interface CommandOutcome<O> {
     actor?: Actor;
   };
   events?: OutboxEvent[];
-  /** In-memory effects (sessions) that must happen only once the transaction has committed. */
-  afterCommit?: () => void;
+  /** Effects outside the database (sessions, the printer) that must happen only once the transaction has committed. */
+  afterCommit?: () => void | Promise<void>;
   /** Commit the audit trail of a refused attempt (a wrong password), then report this error. */
   failure?: AppError;
 }
 
-export type ReadHandler<K extends OpName> = (ctx: ReadContext, input: OpParsedInput<K>) => OpOutput<K>;
-export type WriteHandler<K extends OpName> = (ctx: WriteContext, input: OpParsedInput<K>) => CommandOutcome<OpOutput<K>>;
+export type ReadHandler<K extends OpName> = (ctx: ReadContext, input: OpParsedInput<K>) => OpOutput<K> | Promise<OpOutput<K>>;
+export type CommitHandler<K extends OpName, P = undefined> = (ctx: WriteContext, input: OpParsedInput<K>, prepared: P) => CommandOutcome<OpOutput<K>>;
+
+/**
+ * A write whose slow part (rendering a PDF, reading a font file) runs before the transaction:
+ * `prepare` outside it, then `commit` inside it, as for any write.
+ */
+export interface PreparedWrite<K extends OpName, P> {
+  prepare(ctx: WriteContext, input: OpParsedInput<K>): Promise<P>;
+  commit: CommitHandler<K, P>;
+}
+
+export type WriteHandler<K extends OpName> = CommitHandler<K> | PreparedWrite<K, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Handlers = {
   [K in OpName]: Operations[K]['kind'] extends 'write' ? WriteHandler<K> : ReadHandler<K>;

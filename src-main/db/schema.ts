@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** The station this database belongs to: exactly one row, written at first run. */
 export const station = sqliteTable('station', {
@@ -78,3 +78,42 @@ export const outbox = sqliteTable(
   },
   (t) => [index('outbox_pending').on(t.id).where(sql`status = 'pending'`)],
 );
+
+/** Ed25519 keys that sign certificate QR codes: this station's own (with its private key) and others' public keys. */
+export const signingKeys = sqliteTable('signing_keys', {
+  id: integer('id').primaryKey(),
+  stationId: text('station_id').notNull(),
+  publicKey: text('public_key').notNull(),
+  privateKey: text('private_key'),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at'),
+});
+
+/** Fonts the administrator added to the fallback chain (files kept under the data folder's fonts/). */
+export const addedFonts = sqliteTable('added_fonts', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  fileName: text('file_name').notNull().unique(),
+  faceIndex: integer('face_index').notNull().default(0),
+  addedAt: text('added_at').notNull(),
+});
+
+/** Per-printer overlay offsets in mm, set from a printed calibration page. */
+export const printerCalibrations = sqliteTable('printer_calibrations', {
+  printer: text('printer').primaryKey(),
+  offsetXmm: real('offset_x_mm').notNull(),
+  offsetYmm: real('offset_y_mm').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Every print, reprint and save of a document: what, where, why (reprints) and a digest of the PDF. */
+export const printJobs = sqliteTable('print_jobs', {
+  id: integer('id').primaryKey(),
+  templateId: text('template_id').notNull(),
+  documentKey: text('document_key').notNull(),
+  destination: text('destination').notNull(),
+  reprintReason: text('reprint_reason'),
+  pdfSha256: text('pdf_sha256').notNull(),
+  at: text('at').notNull(),
+  userId: integer('user_id'),
+}, (t) => [index('print_jobs_document').on(t.documentKey)]);

@@ -1,6 +1,7 @@
 import type { Handlers } from '../core/context';
 import { listAudit, verifyAudit } from './audit';
 import { changePassword, lock, login, logout, unlock } from './auth';
+import { addFont, calibrate, listFonts, listJobs, listTemplates, output, preview, printers, verifyQr } from './print';
 import { sessionStatus } from './session';
 import { getSettings, updateSettings } from './settings';
 import { initialize, setupStatus } from './setup';
@@ -25,4 +26,13 @@ export const handlers: Handlers = {
   'audit.verify': verifyAudit,
   'settings.get': getSettings,
   'settings.update': updateSettings,
+  'print.templates': listTemplates,
+  'print.preview': preview,
+  'print.output': output,
+  'print.jobs': listJobs,
+  'print.printers': printers,
+  'print.calibrate': calibrate,
+  'fonts.list': listFonts,
+  'fonts.add': addFont,
+  'qr.verify': verifyQr,
 };

@@ -1,12 +1,12 @@
 import type { ReadHandler } from '../core/context';
 import { toUserView } from '../core/users-repo';
-import { setupStatus } from './setup';
+import { stationView } from './setup';
 import { readIdleLockMinutes } from './settings';
 
-export const sessionStatus: ReadHandler<'session.status'> = (ctx, input) => ({
+export const sessionStatus: ReadHandler<'session.status'> = (ctx) => ({
   user: toUserView(ctx.user!),
   locked: ctx.session!.locked,
-  station: setupStatus(ctx, input).station!,
+  station: stationView(ctx.db)!,
   databaseFile: ctx.databaseFile,
   pendingOutbox: ctx.pendingOutbox(),
   idleLockMinutes: readIdleLockMinutes(ctx.q),

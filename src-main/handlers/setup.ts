@@ -1,14 +1,18 @@
-import { AppError } from '../contract';
+import { AppError, type StationView } from '../contract';
+import type { Db } from '../db/open';
 import { hashPassword } from '../auth/password';
-import { station, users } from '../db/schema';
+import { signingKeys, station, users } from '../db/schema';
+import { newStationKeyPair } from '../print/qr-signature';
 import type { ReadHandler, WriteHandler } from '../core/context';
 
+export function stationView(db: Db): StationView | null {
+  const row = db.select().from(station).get();
+  return row ? { stationId: row.stationId, officeName: row.officeName, divisionCode: row.divisionCode } : null;
+}
+
 export const setupStatus: ReadHandler<'setup.status'> = (ctx) => {
-  const row = ctx.db.select().from(station).get();
-  return {
-    initialized: Boolean(row),
-    station: row ? { stationId: row.stationId, officeName: row.officeName, divisionCode: row.divisionCode } : null,
-  };
+  const view = stationView(ctx.db);
+  return { initialized: view !== null, station: view };
 };
 
 /** First run: the station's identity and its administrator, once. */
@@ -29,15 +33,18 @@ export const initialize: WriteHandler<'setup.initialize'> = (ctx, input) => {
     })
     .returning({ id: users.id })
     .get();
-  const stationView = { stationId: input.stationId, officeName: input.officeName, divisionCode: input.divisionCode };
+  // The key that signs this station's certificate QR codes; verifiers learn its public half.
+  const keys = newStationKeyPair();
+  ctx.db.insert(signingKeys).values({ stationId: input.stationId, ...keys, createdAt: at }).run();
+  const view = { stationId: input.stationId, officeName: input.officeName, divisionCode: input.divisionCode };
   return {
     result: { ok: true },
     audit: {
       recordIds: [`station:${input.stationId}`, `user:${admin.id}`],
       summary: `初始化工作站 ${input.stationId}（${input.officeName}），创建管理员 ${input.adminUsername}`,
-      after: { station: stationView, admin: input.adminUsername },
+      after: { station: view, admin: input.adminUsername },
       actor: { userId: admin.id, username: input.adminUsername, role: 'admin' },
     },
-    events: [{ eventType: 'station.initialized', recordType: 'station', recordId: input.stationId, payload: stationView }],
+    events: [{ eventType: 'station.initialized', recordType: 'station', recordId: input.stationId, payload: { ...view, signingPublicKey: keys.publicKey } }],
   };
 };

@@ -82,7 +82,7 @@ async function handleApi(app: CivReg, op: string, req: http.IncomingMessage, res
       throw new AppError('VALIDATION', '请求内容不是有效的 JSON');
     }
     const session = req.headers['x-civreg-session'];
-    const result = app.call(op, input, typeof session === 'string' ? session : undefined);
+    const result = await app.callAsync(op, input, typeof session === 'string' ? session : undefined);
     send(res, 200, { ok: true, result });
   } catch (err) {
     const error = err instanceof AppError ? err : new AppError('INTERNAL', '服务器内部错误');

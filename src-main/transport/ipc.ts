@@ -8,10 +8,10 @@ import type { CivReg } from '../core/civreg';
  */
 export function registerIpcHandlers(app: CivReg, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
   for (const name of OP_NAMES) {
-    ipcMain.handle(ipcChannel(name), (event, input: unknown, session: unknown) => {
+    ipcMain.handle(ipcChannel(name), async (event, input: unknown, session: unknown) => {
       try {
         if (!isTrustedSender(event)) throw new AppError('FORBIDDEN', '请求来源不受信任');
-        return app.call(name, input, typeof session === 'string' ? session : undefined);
+        return await app.callAsync(name, input, typeof session === 'string' ? session : undefined);
       } catch (err) {
         const error = err instanceof AppError ? err : new AppError('INTERNAL', '内部错误');
         throw new Error(JSON.stringify(error.toBody()), { cause: err });

@@ -132,7 +132,7 @@ describe('verifyChain on a real database', () => {
     fs.copyFileSync(template, path.join(dataDir, 'civreg.sqlite'));
     const app = new CivReg({ dataDir, clock: new FixedClock().clock });
     try {
-      expect(app.callAsSystem('audit.verify', {})).toEqual({ ok: true, checked: 6, firstBad: null });
+      expect(app.callAsSystemSync('audit.verify', {})).toEqual({ ok: true, checked: 6, firstBad: null });
     } finally {
       app.close();
     }
@@ -201,7 +201,7 @@ describe('verifyChain on a real database', () => {
     const file = tamperedCopy(`UPDATE audit_log SET summary = '篡改' WHERE seq = ${MIDDLE}`);
     const app = new CivReg({ dataDir: path.dirname(file), clock: new FixedClock().clock });
     try {
-      const result = app.callAsSystem('audit.verify', {});
+      const result = app.callAsSystemSync('audit.verify', {});
       expect(result.ok).toBe(false);
       expect(result.firstBad?.seq).toBe(MIDDLE);
     } finally {

@@ -4,10 +4,10 @@ import type { CivReg } from '../../src-main/core/civreg';
 import { appError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
 
 const EXPECTED: Record<Role, Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'settings.manage'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate'],
   reviewer: ['audit.read'],
-  registrar: [],
-  funeral: [],
+  registrar: ['print.calibrate'],
+  funeral: ['print.calibrate'],
   archivist: [],
 };
 
