@@ -1,6 +1,7 @@
 // `npm run bench`: the figures the issues name, printed as a table and written to bench-results/.
 import fs from 'node:fs';
 import path from 'node:path';
+import { benchCertificatePdf } from './certificate-pdf';
 import { benchColdStart } from './cold-start';
 import { benchFirstPaint } from './first-paint';
 import { removeTempDirs } from './fixtures';
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
     writePath: benchWritePath(),
     coldStart: benchColdStart(),
     firstPaint: await benchFirstPaint(),
+    certificatePdf: await benchCertificatePdf(),
   };
+  const c = results.certificatePdf;
   const w = results.writePath;
   console.table({
     'audited writes/s (whole write path)': { value: w.auditedWritesPerSec, goal: '' },
@@ -29,6 +32,13 @@ async function main(): Promise<void> {
     'cold start, 1 M rows, max ms': { value: round(results.coldStart.maxMs, 1), goal: '' },
     'first contentful paint, median ms': { value: round(results.firstPaint.firstContentfulPaintMedianMs, 1), goal: '' },
     'first form interactive, median ms': { value: round(results.firstPaint.formInteractiveMedianMs, 1), goal: '' },
+    'marriage certificate PDF, median ms': { value: round(c.civregMedianMs, 1), goal: '≤ 10' },
+    'marriage certificate PDF, p95 ms': { value: round(c.civregP95Ms, 1), goal: '' },
+    'marriage certificate PDF, bytes': { value: c.civregBytes, goal: '≤ 61440' },
+    'baseline pdf-lib own subsetting, median ms': { value: round(c.pdfLibSubsetMedianMs, 1), goal: '' },
+    'baseline pdf-lib own subsetting, bytes': { value: c.pdfLibSubsetBytes, goal: '' },
+    'baseline pdf-lib whole font, median ms': { value: round(c.pdfLibWholeFontMedianMs, 1), goal: '' },
+    'baseline pdf-lib whole font, bytes': { value: c.pdfLibWholeFontBytes, goal: '' },
   });
   const dir = path.resolve(__dirname, '../bench-results');
   fs.mkdirSync(dir, { recursive: true });

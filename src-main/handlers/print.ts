@@ -19,7 +19,7 @@ function render(ctx: ReadContext, input: { templateId: string; data: Record<stri
 }
 
 export const listTemplates: ReadHandler<'print.templates'> = () =>
-  Object.values(TEMPLATES).map((t) => ({
+  [...TEMPLATES.values()].map((t) => ({
     id: t.id,
     title: t.title,
     kind: t.kind,

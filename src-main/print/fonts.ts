@@ -10,10 +10,13 @@ export interface FontSource {
   name: string;
   file: string;
   faceIndex: number;
+  /** Shipped with the app (as opposed to added by the administrator). */
+  shipped?: boolean;
 }
 
 interface FontkitFont {
   hasGlyphForCodePoint(cp: number): boolean;
+  characterSet: number[];
   postscriptName: string;
 }
 
@@ -31,9 +34,17 @@ export class LoadedFont {
     if (!font) throw new Error(`face ${source.faceIndex} not in file`);
     this.coverage = font;
     this.face = new SubsetFace(bytes, source.faceIndex);
+    // fontkit and HarfBuzz read lazily: make them read the cmap and subset now, so a truncated
+    // file is refused when it is loaded rather than in the middle of a print.
+    const sample = font.characterSet.slice(0, 8);
+    if (sample.length === 0) throw new Error('no characters mapped');
+    this.face.subset(sample);
   }
 
   has(cp: number): boolean {
+    // Private-use code points (自造字) mean whatever the font that made them meant: a shipped font's
+    // own PUA glyphs would be a silently wrong character, so only an added font may draw them.
+    if (this.source.shipped && isPrivateUse(cp)) return false;
     return this.coverage.hasGlyphForCodePoint(cp);
   }
 }
@@ -58,7 +69,11 @@ export function loadFont(source: FontSource): LoadedFont {
 export function shippedFontSources(): FontSource[] {
   const dir = path.join(resourcesDir(), 'fonts');
   const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'fonts.json'), 'utf8')) as { fonts: FontSource[] };
-  return catalog.fonts.map((f) => ({ ...f, file: path.join(dir, f.file) }));
+  return catalog.fonts.map((f) => ({ ...f, file: path.join(dir, f.file), shipped: true }));
+}
+
+export function isPrivateUse(cp: number): boolean {
+  return (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000;
 }
 
 export function codePointLabel(cp: number): string {
@@ -90,7 +105,7 @@ export class FontChain {
       for (const ch of text) {
         const cp = ch.codePointAt(0)!;
         if (isLayoutOnly(cp) || this.fontIndexFor(cp) >= 0) continue;
-        const pua = (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000 ? '（私用区自造字）' : '';
+        const pua = isPrivateUse(cp) ? '（私用区自造字）' : '';
         const what = `“${ch}”（${codePointLabel(cp)}${pua}）`;
         if (!missing.includes(what)) missing.push(what);
         fieldErrors[label] ??= `${label}中的字符${what}没有可用字体`;

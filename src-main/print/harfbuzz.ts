@@ -31,7 +31,14 @@ interface HbExports {
 }
 
 const HB_MEMORY_MODE_WRITABLE = 2;
+const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
+/** Tables a PDF never reads: layout (we place glyphs ourselves) and vertical metrics. */
+const DROPPED_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'hdmx', 'LTSH', 'kern'];
+
+function tag(name: string): number {
+  return [...name].reduce((acc, ch) => ((acc << 8) | ch.charCodeAt(0)) >>> 0, 0);
+}
 
 let compiled: WebAssembly.Module | null = null;
 
@@ -70,6 +77,8 @@ export class SubsetFace {
     try {
       // Keep no layout features: certificates set horizontal text, one glyph per character.
       h.hb_set_clear(h.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+      const drop = h.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+      for (const t of DROPPED_TABLES) h.hb_set_add(drop, tag(t));
       const unicodes = h.hb_subset_input_unicode_set(input);
       for (const cp of codePoints) h.hb_set_add(unicodes, cp);
       const subsetFace = h.hb_subset_or_fail(this.face, input);

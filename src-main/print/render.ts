@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { fill, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { parseInput } from '../contract';
+import { AppError, parseInput } from '../contract';
 import type { FontChain } from './fonts';
 import { dataSchema, type Decoration, type Field, type QrField, type Template } from './template';
 import { alignX, fitBox, fitOneLine, LINE_HEIGHT, type Measure } from './text-layout';
@@ -75,7 +75,23 @@ class Canvas {
     private readonly fonts: Map<number, PDFFont>,
     private readonly offset: { x: number; y: number },
   ) {
-    this.measure = (text, size) => runs(text, chain, fonts).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+    this.measure = (text, size) => {
+      let w = 0;
+      for (const ch of text) w += this.advance(ch);
+      return (w * size) / 1000;
+    };
+  }
+
+  /** Advance width of one character at 1000 pt: fontkit's layout per call is the costliest part of drawing. */
+  private readonly advances = new Map<string, number>();
+  private advance(ch: string): number {
+    let a = this.advances.get(ch);
+    if (a === undefined) {
+      const font = this.fonts.get(this.chain.fontIndexFor(ch.codePointAt(0)!)) ?? this.fonts.values().next().value!;
+      a = font.widthOfTextAtSize(ch, 1000);
+      this.advances.set(ch, a);
+    }
+    return a;
   }
 
   private px(x: number): number {
@@ -92,7 +108,7 @@ class Canvas {
     const baseline = this.py(y) - size * ASCENT;
     for (const r of runs(text, this.chain, this.fonts)) {
       this.page.drawText(r.text, { x, y: baseline, size, font: r.font, color });
-      x += r.font.widthOfTextAtSize(r.text, size);
+      x += this.measure(r.text, size);
     }
   }
 
@@ -111,13 +127,24 @@ class Canvas {
     });
   }
 
+  /** The QR code as one filled path: dark modules merged into horizontal runs (thousands of shapes otherwise). */
   qr(f: QrField, payload: string): void {
     const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
     const n = modules.size;
     const cell = f.size / (n + 8); // 4-module quiet zone each side
+    const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)];
     for (let r = 0; r < n; r++) {
-      for (let c = 0; c < n; c++) if (modules.get(r, c)) this.rect(f.x + (c + 4) * cell, f.y + (r + 4) * cell, cell, cell, { fill: true });
+      for (let c = 0; c < n; c++) {
+        if (!modules.get(r, c)) continue;
+        const start = c;
+        while (c + 1 < n && modules.get(r, c + 1)) c++;
+        const x = this.px(f.x + (start + 4) * cell);
+        const y = this.py(f.y + (r + 5) * cell);
+        ops.push(rectangle(x, y, mm((c - start + 1) * cell), mm(cell)));
+      }
     }
+    ops.push(fill(), popGraphicsState());
+    this.page.pushOperators(...ops);
   }
 }
 
@@ -190,6 +217,14 @@ function drawField(canvas: Canvas, f: Field, value: unknown, opts: RenderOptions
   }
 }
 
+function subsetOrExplain(chain: FontChain, i: number, cps: Set<number>): Uint8Array {
+  try {
+    return chain.fonts[i].face.subset(cps);
+  } catch (err) {
+    throw new AppError('INTERNAL', `字体“${chain.fonts[i].source.name}”无法使用（${(err as Error).message}），未打印。请管理员检查或重新添加该字体。`);
+  }
+}
+
 /** Render a template with its data to PDF bytes. */
 export async function renderPdf(t: Template, rawData: unknown, opts: RenderOptions): Promise<Uint8Array> {
   const data = parseInput(dataSchema(t), rawData);
@@ -216,7 +251,7 @@ export async function renderPdf(t: Template, rawData: unknown, opts: RenderOptio
   const fonts = new Map<number, PDFFont>();
   const cffFonts: PDFFont[] = [];
   for (const [i, cps] of perFont) {
-    const bytes = opts.fonts.fonts[i].face.subset(cps);
+    const bytes = subsetOrExplain(opts.fonts, i, cps);
     const font = await doc.embedFont(bytes, { subset: false });
     fonts.set(i, font);
     if (String.fromCharCode(...bytes.subarray(0, 4)) === 'OTTO') cffFonts.push(font);
@@ -241,7 +276,7 @@ export async function renderPdf(t: Template, rawData: unknown, opts: RenderOptio
   }
   await doc.flush();
   for (const font of cffFonts) declareOpenTypeCff(doc, font);
-  return doc.save({ useObjectStreams: true });
+  return doc.save({ useObjectStreams: false });
 }
 
 /**

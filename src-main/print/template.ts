@@ -104,8 +104,25 @@ export interface Template {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const schemas = new WeakMap<Template, z.ZodType<Record<string, unknown>>>();
+
 /** The data a template takes, as a strict schema: a missing or extra field is named in Chinese. */
 export function dataSchema(t: Template): z.ZodType<Record<string, unknown>> {
+  let schema = schemas.get(t);
+  if (!schema) {
+    schema = buildDataSchema(t);
+    schemas.set(t, schema);
+  }
+  return schema;
+}
+
+function buildDataSchema(t: Template): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = {};
   for (const f of t.fields) {
     let s: z.ZodType;
@@ -117,7 +134,10 @@ export function dataSchema(t: Template): z.ZodType<Record<string, unknown>> {
         s = z.string({ error: `缺少字段“${f.label}”（${f.key}）` }).min(1, `字段“${f.label}”不能为空`);
         break;
       case 'date':
-        s = z.string({ error: `缺少字段“${f.label}”（${f.key}）` }).regex(isoDate, `字段“${f.label}”应为 YYYY-MM-DD 日期`);
+        s = z
+          .string({ error: `缺少字段“${f.label}”（${f.key}）` })
+          .regex(isoDate, `字段“${f.label}”应为 YYYY-MM-DD 日期`)
+          .refine(isRealDate, `字段“${f.label}”不是实际存在的日期`);
         break;
       case 'lines':
         s = z

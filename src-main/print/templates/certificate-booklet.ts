@@ -18,7 +18,8 @@ function party(n: 1 | 2, top: number): { fields: Field[]; decorations: Decoratio
   const who = n === 1 ? '一方' : '另一方';
   return {
     fields: [
-      { kind: 'text', key: k('Name'), label: `${who}姓名`, x: VALUE_X, y: top, width: 36, size: SIZE, minSize: 6 },
+      // Two lines at most: a 25-character minority name with its ·separators fits at 6 pt.
+      { kind: 'multiline', key: k('Name'), label: `${who}姓名`, x: VALUE_X, y: top, width: 36, height: 7, size: SIZE, minSize: 6 },
       { kind: 'text', key: k('Sex'), label: `${who}性别`, x: 76, y: top, width: 10, size: SIZE },
       { kind: 'text', key: k('Nationality'), label: `${who}国籍`, x: VALUE_X, y: top + 8, width: 22, size: SIZE, minSize: 7 },
       { kind: 'text', key: k('BirthDate'), label: `${who}出生日期`, x: 64, y: top + 8, width: 26, size: 9, minSize: 7 },

@@ -5,17 +5,17 @@ import { calibrationPage } from './calibration';
 import { certificateBooklet } from './certificate-booklet';
 
 /** Every document CivReg prints, by id. Business modules add theirs here. */
-export const TEMPLATES: Record<string, Template> = Object.fromEntries(
+export const TEMPLATES: ReadonlyMap<string, Template> = new Map(
   [
     certificateBooklet('marriage-certificate', '结婚证（套打）', '结婚证字号'),
     certificateBooklet('divorce-certificate', '离婚证（套打）', '离婚证字号'),
     calibrationPage,
     a4Text,
-  ].map((t) => [t.id, t]),
+  ].map((t) => [t.id, t] as const),
 );
 
 export function templateById(id: string): Template {
-  const t = TEMPLATES[id];
-  if (!t) throw new AppError('NOT_FOUND', `未知的模板：${id}（可用：${Object.keys(TEMPLATES).join('、')}）`, { templateId: '未知的模板' });
+  const t = TEMPLATES.get(id);
+  if (!t) throw new AppError('NOT_FOUND', `未知的模板：${id}（可用：${[...TEMPLATES.keys()].join('、')}）`, { templateId: '未知的模板' });
   return t;
 }
