@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { fill, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, type PDFFont, type PDFPage } from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { AppError, parseInput } from '../contract';
 import type { FontChain } from './fonts';
@@ -127,25 +127,42 @@ class Canvas {
     });
   }
 
-  /** The QR code as one filled path: dark modules merged into horizontal runs (thousands of shapes otherwise). */
-  qr(f: QrField, payload: string): void {
-    const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  /**
+   * The QR code as one 1-bit image, one pixel per module, drawn without interpolation: exact
+   * modules at any resolution, and far cheaper than a path of hundreds of rectangles.
+   */
+  qr(doc: PDFDocument, f: QrField, payload: string): void {
+    const { modules } = QRCode.create([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
     const n = modules.size;
-    const cell = f.size / (n + 8); // 4-module quiet zone each side
-    const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)];
+    const side = n + 8; // 4-module quiet zone each side
+    const rowBytes = Math.ceil(side / 8);
+    const bits = new Uint8Array(rowBytes * side).fill(0xff); // DeviceGray 1-bit: 1 is white
     for (let r = 0; r < n; r++) {
       for (let c = 0; c < n; c++) {
         if (!modules.get(r, c)) continue;
-        const start = c;
-        while (c + 1 < n && modules.get(r, c + 1)) c++;
-        const x = this.px(f.x + (start + 4) * cell);
-        const y = this.py(f.y + (r + 5) * cell);
-        ops.push(rectangle(x, y, mm((c - start + 1) * cell), mm(cell)));
+        const x = c + 4;
+        bits[(r + 4) * rowBytes + (x >> 3)] &= ~(0x80 >> (x & 7));
       }
     }
-    ops.push(fill(), popGraphicsState());
-    this.page.pushOperators(...ops);
+    const image = doc.context.flateStream(bits, {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: side,
+      Height: side,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 1,
+      Interpolate: false,
+    });
+    const name = this.page.node.newXObject('QR', doc.context.register(image));
+    const size = mm(f.size);
+    this.page.pushOperators(
+      pushGraphicsState(),
+      concatTransformationMatrix(size, 0, 0, size, this.px(f.x), this.py(f.y + f.size)),
+      drawObject(name),
+      popGraphicsState(),
+    );
   }
+
 }
 
 function drawDecoration(canvas: Canvas, d: Decoration, color: ReturnType<typeof rgb>): void {
@@ -156,7 +173,7 @@ function drawDecoration(canvas: Canvas, d: Decoration, color: ReturnType<typeof 
   else canvas.rect(d.x, d.y, d.width, d.height, { thickness: d.thickness, color });
 }
 
-function drawField(canvas: Canvas, f: Field, value: unknown, opts: RenderOptions, data: Record<string, unknown>): void {
+function drawField(doc: PDFDocument, canvas: Canvas, f: Field, value: unknown, opts: RenderOptions, data: Record<string, unknown>): void {
   switch (f.kind) {
     case 'text': {
       if (typeof value !== 'string') return;
@@ -209,7 +226,7 @@ function drawField(canvas: Canvas, f: Field, value: unknown, opts: RenderOptions
     case 'qr': {
       if (!opts.signQr) throw new Error(`template needs a signer for its QR code`);
       const pick = (key: string): string => String(data[key] ?? '');
-      canvas.qr(f, opts.signQr({ certificateNumber: pick(f.payload.certificateNumber), names: f.payload.names.map(pick), date: pick(f.payload.date), office: pick(f.payload.office) }));
+      canvas.qr(doc, f, opts.signQr({ certificateNumber: pick(f.payload.certificateNumber), names: f.payload.names.map(pick), date: pick(f.payload.date), office: pick(f.payload.office) }));
       return;
     }
     case 'image':
@@ -266,7 +283,7 @@ export async function renderPdf(t: Template, rawData: unknown, opts: RenderOptio
     for (const d of t.decorations) drawDecoration(background, d, color);
   }
   for (const d of t.marks ?? []) drawDecoration(canvas, d, INK);
-  for (const f of t.fields) drawField(canvas, f, valueOf(f, data), opts, data);
+  for (const f of t.fields) drawField(doc, canvas, f, valueOf(f, data), opts, data);
   for (const f of t.fields) {
     const v = valueOf(f, data);
     if (f.kind !== 'image' || typeof v !== 'string') continue;
