@@ -54,7 +54,14 @@ export const printOperations = {
       printer: printer.optional(),
       reprintReason: text('重印原因', { max: 200 }).optional(),
     }),
-    output: z.object({ jobId: z.number(), reprint: z.boolean(), pdfBase64: z.string().nullable(), message: z.string() }),
+    output: z.object({
+      jobId: z.number(),
+      reprint: z.boolean(),
+      pdfBase64: z.string().nullable(),
+      /** null for a PDF; for a printer, whether CUPS accepted the job. */
+      printerAccepted: z.boolean().nullable(),
+      message: z.string(),
+    }),
   }),
   'print.jobs': op({
     title: '查看打印记录',

@@ -35,6 +35,8 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // Chromium's PDF viewer, for the in-app print preview (a blob: PDF in a frame; see the CSP).
+      plugins: true,
     },
   });
   // No navigation away from the app, no redirects, no new windows; allowed links go to the OS browser.

@@ -19,7 +19,7 @@ function render(ctx: ReadContext, input: { templateId: string; data: Record<stri
 }
 
 export const listTemplates: ReadHandler<'print.templates'> = () =>
-  [...TEMPLATES.values()].map((t) => ({
+  [...TEMPLATES.values()].filter((t) => t.listed !== false).map((t) => ({
     id: t.id,
     title: t.title,
     kind: t.kind,
@@ -66,6 +66,7 @@ export const output: PreparedWrite<'print.output', Uint8Array> = {
       jobId: job.id,
       reprint,
       pdfBase64: input.destination === 'pdf' ? Buffer.from(pdf).toString('base64') : null,
+      printerAccepted: null as boolean | null,
       message: input.destination === 'pdf' ? '已生成 PDF' : `已发送到打印机 ${input.printer}`,
     };
     return {
@@ -80,7 +81,9 @@ export const output: PreparedWrite<'print.output', Uint8Array> = {
           ? async () => {
               try {
                 await sendToPrinter(input.printer!, pdf);
+                result.printerAccepted = true;
               } catch (err) {
+                result.printerAccepted = false;
                 result.message = `已记录，但打印机未接受：${(err as Error).message}`;
               }
             }

@@ -94,6 +94,8 @@ export interface Template {
   title: string;
   /** `a4`: a whole document. `overlay` (套打): only the data, onto a pre-printed booklet page. */
   kind: 'a4' | 'overlay';
+  /** Offered in the document list (the calibration page has a screen of its own). */
+  listed?: boolean;
   page: { width: number; height: number };
   fields: Field[];
   /** A4: printed. Overlay: the booklet's own printing, drawn in the preview only. */

@@ -7,6 +7,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // The in-app print preview shows a PDF the page itself made (a blob: URL), nothing from elsewhere.
+  "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

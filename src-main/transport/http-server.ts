@@ -21,6 +21,8 @@ export interface BrowserServer {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** Operations that carry a file: a CJK font is tens of megabytes, base64 a third more. */
+const LARGE_BODY_OPERATIONS: Record<string, number> = { 'fonts.add': 160 * 1024 * 1024 };
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -55,16 +57,16 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 /** The request body; an oversized one is read to its end and discarded, so the client still gets an answer. */
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
+      if (size <= limit) chunks.push(c);
     });
     req.on('end', () => {
-      if (size > MAX_BODY) reject(new AppError('VALIDATION', `请求内容过大（上限 ${MAX_BODY / 1024} KB）`));
+      if (size > limit) reject(new AppError('VALIDATION', `请求内容过大（上限 ${Math.round(limit / 1024)} KB）`));
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);
@@ -74,7 +76,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 async function handleApi(app: CivReg, op: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   try {
     if (req.method !== 'POST') throw new AppError('VALIDATION', '只接受 POST 请求');
-    const text = await readBody(req);
+    const text = await readBody(req, LARGE_BODY_OPERATIONS[op] ?? MAX_BODY);
     let input: unknown;
     try {
       input = text ? JSON.parse(text) : {};

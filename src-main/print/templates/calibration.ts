@@ -36,6 +36,7 @@ export const calibrationPage: Template = {
   id: 'calibration',
   title: '套打校准页',
   kind: 'overlay',
+  listed: false,
   page: BOOKLET_PAGE,
   fields: [{ kind: 'text', key: 'printer', label: '打印机', x: 14, y: 30, width: 68, size: 9, minSize: 6 }],
   decorations: [],
@@ -43,7 +44,7 @@ export const calibrationPage: Template = {
   marks: [
     ...rulers(),
     ...CALIBRATION_MARKS.flatMap((m) => crossHair(m.x, m.y)),
-    { kind: 'label', text: '套打校准页：量出十字中心与票据标记的偏差（毫米）', x: 14, y: 38, size: 6.5 },
-    { kind: 'label', text: '向右、向下为正，填入该打印机的校准值', x: 14, y: 43, size: 6.5 },
+    { kind: 'label', text: '套打校准页：量出十字中心偏离票据标记多少毫米', x: 14, y: 38, size: 6.5 },
+    { kind: 'label', text: '偏右 a 毫米：水平偏移减 a；偏下 b 毫米：垂直偏移减 b', x: 14, y: 43, size: 6.5 },
   ],
 };
