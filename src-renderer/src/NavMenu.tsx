@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, PrinterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { hasPermission, type Role } from '../../src-main/contract';
 import { ROUTE_KEYS, ROUTES, isRouteKey, type RouteKey } from './routes';
 import { navigate } from './useHashRoute';
 
 const ICONS: Record<RouteKey, ReactNode> = {
   home: <HomeOutlined />,
+  print: <PrinterOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,

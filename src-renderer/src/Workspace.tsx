@@ -8,6 +8,7 @@ import { LockScreen } from './LockScreen';
 import { NavMenu } from './NavMenu';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { HomePage } from './pages/HomePage';
+import { PrintPage } from './pages/PrintPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { UsersPage } from './pages/UsersPage';
 import type { RouteKey } from './routes';
@@ -20,6 +21,8 @@ function Page({ route }: { route: RouteKey }) {
   switch (route) {
     case 'home':
       return <HomePage />;
+    case 'print':
+      return <PrintPage />;
     case 'users':
       return <UsersPage />;
     case 'audit':

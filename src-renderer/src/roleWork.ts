@@ -29,6 +29,6 @@ export const ROLE_WORK: Record<Role, WorkItem[]> = {
   admin: [
     { title: '用户管理', description: '新建本工作站的用户账户，分配角色，停用账户，重置密码。', route: 'users' },
     { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
-    { title: '系统设置', description: '设置空闲自动锁屏时间等本工作站参数。', route: 'settings' },
+    { title: '系统设置', description: '设置空闲自动锁屏时间、打印字体等本工作站参数。', route: 'settings' },
   ],
 };

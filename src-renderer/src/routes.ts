@@ -1,6 +1,6 @@
 import type { Permission } from '../../src-main/contract';
 
-export type RouteKey = 'home' | 'users' | 'audit' | 'settings';
+export type RouteKey = 'home' | 'print' | 'users' | 'audit' | 'settings';
 
 interface RouteDef {
   title: string;
@@ -11,6 +11,7 @@ interface RouteDef {
 /** The pages reachable by hash (#/users …), in menu order. */
 export const ROUTES: Record<RouteKey, RouteDef> = {
   home: { title: '首页' },
+  print: { title: '打印与套打' },
   users: { title: '用户管理', permission: 'users.manage' },
   audit: { title: '审计日志', permission: 'audit.read' },
   settings: { title: '系统设置', permission: 'settings.manage' },

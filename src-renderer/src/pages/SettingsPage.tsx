@@ -7,6 +7,7 @@ import { PageHeader } from '../PageHeader';
 import { useFormSubmit } from '../useFormSubmit';
 import { useQuery } from '../useQuery';
 import { ForbiddenPage } from './ForbiddenPage';
+import { FontsSection } from './settings/FontsSection';
 
 interface SettingsValues {
   idleLockMinutes: number;
@@ -55,6 +56,7 @@ export function SettingsPage() {
         {error && <Alert type="error" showIcon title={`设置读取失败：${error.message}`} />}
         {!error && (data ? <SettingsForm initial={data} onSaved={refreshSession} /> : <Spin />)}
       </Card>
+      <FontsSection />
     </div>
   );
 }
