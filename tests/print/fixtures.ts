@@ -133,15 +133,7 @@ export async function rejection(p: Promise<unknown>): Promise<AppError> {
 }
 
 /** The AppError a function throws. */
-export function thrown(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw new Error(`expected an AppError, got ${String(err)}`, { cause: err });
-  }
-  throw new Error('expected an AppError, but it succeeded');
-}
+export { appError as thrown } from '../helpers/civreg';
 
 /** A temp directory removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {
