@@ -10,6 +10,9 @@ import { startBrowserServer } from '../transport/http-server';
 import { readQrFromPng } from '../print/qr-image';
 import { renderPdf } from '../print/render';
 import { templateById } from '../print/templates';
+import { isValidIsoDate } from '../calendar/dates';
+import { OfficialCalendar } from '../calendar/official-calendar';
+import { divorcePeriods } from '../marriage/divorce-periods';
 import { readPassword } from './prompt';
 
 const USAGE = `用法: civreg <命令> [选项]   （所有命令都接受 --data-dir <目录>）
@@ -25,6 +28,7 @@ const USAGE = `用法: civreg <命令> [选项]   （所有命令都接受 --dat
   print sample --template T --data <JSON 或 @文件> --out <文件.pdf> [--preview] [--printer P]
                                            用给定数据生成任一模板的 PDF（不记入打印记录）
   verify <二维码内容 或 PNG 图片>          离线核验证书二维码的签名（以本工作站已知的公钥）
+  dates divorce --received <YYYY-MM-DD>    离婚冷静期届满日和领证截止日（按国务院节假日安排），输出 JSON
 
 角色: ${Object.entries(ROLE_LABELS).map(([k, v]) => `${k}(${v})`).join(', ')}`;
 
@@ -175,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       printer: { type: 'string' },
       preview: { type: 'boolean' },
+      received: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -201,6 +206,13 @@ async function main(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     return new Promise<number>(() => undefined);
+  }
+
+  if (command === 'dates' && sub === 'divorce') {
+    const received = values.received ?? '';
+    if (!isValidIsoDate(received)) throw new AppError('VALIDATION', '--received 应为 YYYY-MM-DD 格式的实际日期', { received: '日期无效' });
+    out(divorcePeriods(received, OfficialCalendar.fromChineseDays()));
+    return 0;
   }
 
   const handler = COMMANDS[sub ? `${command} ${sub}` : command] ?? COMMANDS[command];

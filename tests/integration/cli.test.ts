@@ -238,3 +238,23 @@ describe('the civreg CLI', () => {
     expect(civreg(['audit', 'verify', '--data-dir', dataDir]).code).toBe(0);
   });
 });
+
+describe('civreg dates divorce', () => {
+  it('prints the cooling-off end and the certificate deadline as JSON', () => {
+    const r = civreg(['dates', 'divorce', '--received', '2026-09-01']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ coolingOffEnds: '2026-10-08', certificateDeadline: '2026-11-09' });
+  });
+
+  it('a date beyond the loaded calendar is reported, not guessed', () => {
+    const r = civreg(['dates', 'divorce', '--received', '2026-12-10']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('2027 年的法定节假日安排尚未载入');
+  });
+
+  it('an impossible date is refused', () => {
+    const r = civreg(['dates', 'divorce', '--received', '2026-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--received');
+  });
+});
