@@ -4,3 +4,4 @@ export * from './define';
 export * from './operations';
 export { parseInput } from './fields';
 export * from './id-number';
+export * from './booklet-operations';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { op } from './define';
 import { choice, intIn, labelled, password, pattern, text, username } from './fields';
 import { idNumberProblem } from './id-number';
+import { bookletOperations } from './booklet-operations';
 import { printOperations } from './print-operations';
 import { ROLES } from './roles';
 
@@ -204,6 +205,7 @@ export const operations = {
     output: settingsView,
   }),
   ...printOperations,
+  ...bookletOperations,
 } as const;
 
 export type Operations = typeof operations;

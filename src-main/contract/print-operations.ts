@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import { labelled, text } from './fields';
+import { labelled, pattern, text } from './fields';
 
 const templateId = text('模板', { max: 64 });
 const printer = text('打印机', { max: 128 });
@@ -32,6 +32,8 @@ export const printOperations = {
         kind: z.enum(['a4', 'overlay']),
         page: z.object({ width: z.number(), height: z.number() }),
         fields: z.array(z.object({ key: z.string(), label: z.string(), kind: z.string(), optional: z.boolean() })),
+        /** Printing it to a printer takes a blank booklet of this kind (its 印制编号 is required). */
+        booklet: z.enum(['marriage', 'divorce']).nullable(),
       }),
     ),
   }),
@@ -52,6 +54,8 @@ export const printOperations = {
       documentKey: text('文书编号', { max: 128 }),
       destination: labelled('输出方式', z.enum(['printer', 'pdf'], { error: '输出方式应为打印机或 PDF' })),
       printer: printer.optional(),
+      /** The pre-printed serial of the blank booklet a certificate is printed on. */
+      bookletSerial: pattern('印制编号', /^[A-Z0-9]{1,24}$/, '大写字母和数字').optional(),
       reprintReason: text('重印原因', { max: 200 }).optional(),
     }),
     output: z.object({

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'audit.read',
   'settings.manage',
   'print.calibrate',
+  'stationery.manage',
+  'stationery.use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,14 +25,16 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'audit.read': '查看审计日志',
   'settings.manage': '修改系统设置',
   'print.calibrate': '校准套打打印机',
+  'stationery.manage': '领入空白证书',
+  'stationery.use': '使用或作废空白证书',
 };
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  registrar: ['print.calibrate'],
-  reviewer: ['audit.read'],
+  registrar: ['print.calibrate', 'stationery.use'],
+  reviewer: ['audit.read', 'stationery.manage', 'stationery.use'],
   funeral: ['print.calibrate'],
   archivist: [],
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

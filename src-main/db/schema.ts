@@ -117,3 +117,32 @@ export const printJobs = sqliteTable('print_jobs', {
   at: text('at').notNull(),
   userId: integer('user_id'),
 }, (t) => [index('print_jobs_document').on(t.documentKey)]);
+
+/** Blank certificate booklets received, by kind and pre-printed serial range (印制编号 = prefix + zero-padded number). */
+export const bookletBatches = sqliteTable('booklet_batches', {
+  id: integer('id').primaryKey(),
+  kind: text('kind', { enum: ['marriage', 'divorce'] }).notNull(),
+  prefix: text('prefix').notNull(),
+  firstNumber: integer('first_number').notNull(),
+  lastNumber: integer('last_number').notNull(),
+  digits: integer('digits').notNull(),
+  receivedAt: text('received_at').notNull(),
+  note: text('note'),
+});
+
+/** Each booklet that left the stock: printed on (used) or spoiled (voided), once. */
+export const bookletUses = sqliteTable(
+  'booklet_uses',
+  {
+    serial: text('serial').primaryKey(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => bookletBatches.id),
+    outcome: text('outcome', { enum: ['used', 'voided'] }).notNull(),
+    documentKey: text('document_key'),
+    reason: text('reason'),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+  },
+  (t) => [index('booklet_uses_batch').on(t.batchId)],
+);

@@ -1,6 +1,7 @@
 import type { Handlers } from '../core/context';
 import { listAudit, verifyAudit } from './audit';
 import { changePassword, lock, login, logout, unlock } from './auth';
+import { bookletLedger, receiveBooklets, voidBooklet } from './booklets';
 import { addFont, calibrate, listFonts, listJobs, listTemplates, output, preview, printers, verifyQr } from './print';
 import { sessionStatus } from './session';
 import { getSettings, updateSettings } from './settings';
@@ -35,4 +36,7 @@ export const handlers: Handlers = {
   'fonts.list': listFonts,
   'fonts.add': addFont,
   'qr.verify': verifyQr,
+  'booklets.receive': receiveBooklets,
+  'booklets.void': voidBooklet,
+  'booklets.ledger': bookletLedger,
 };

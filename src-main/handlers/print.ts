@@ -9,6 +9,7 @@ import { LoadedFont } from '../print/fonts';
 import { verifyQrText } from '../print/qr-signature';
 import { renderPdf } from '../print/render';
 import { listPrinters, sendToPrinter } from '../print/service';
+import { takeBooklet } from './booklets';
 import { TEMPLATES, templateById } from '../print/templates';
 
 function render(ctx: ReadContext, input: { templateId: string; data: Record<string, unknown>; printer?: string }, preview: boolean): Promise<Uint8Array> {
@@ -23,6 +24,7 @@ export const listTemplates: ReadHandler<'print.templates'> = () =>
     id: t.id,
     title: t.title,
     kind: t.kind,
+    booklet: t.booklet ?? null,
     page: t.page,
     fields: t.fields.flatMap((f) => (f.kind === 'qr' ? [] : [{ key: f.key, label: f.label, kind: f.kind, optional: Boolean(f.optional) }])),
   }));
@@ -35,6 +37,13 @@ export const preview: ReadHandler<'print.preview'> = async (ctx, input) => ({
 export const output: PreparedWrite<'print.output', Uint8Array> = {
   async prepare(ctx, input) {
     if (input.destination === 'printer' && !input.printer) throw new AppError('VALIDATION', '请选择打印机', { printer: '请选择打印机' });
+    const booklet = templateById(input.templateId).booklet;
+    if (booklet && input.destination === 'printer' && !input.bookletSerial) {
+      throw new AppError('VALIDATION', '套打证书须填写所用空白证书的印制编号', { bookletSerial: '请填写印制编号' });
+    }
+    if (input.bookletSerial && !(booklet && input.destination === 'printer')) {
+      throw new AppError('VALIDATION', '只有打印到证书上时才填写印制编号', { bookletSerial: '此处不需要印制编号' });
+    }
     return render(ctx, input, false);
   },
   commit(ctx, input: OpParsedInput<'print.output'>, pdf) {
@@ -47,6 +56,8 @@ export const output: PreparedWrite<'print.output', Uint8Array> = {
     if (reprint && !input.reprintReason) {
       throw new AppError('VALIDATION', '该文书已打印过：重印须填写原因', { reprintReason: '重印须填写原因' });
     }
+    const template = templateById(input.templateId);
+    if (template.booklet && input.bookletSerial) takeBooklet(ctx, input.bookletSerial, template.booklet, { used: input.documentKey });
     const destination = input.destination === 'printer' ? `printer:${input.printer}` : 'pdf';
     const job = ctx.db
       .insert(printJobs)
@@ -61,7 +72,7 @@ export const output: PreparedWrite<'print.output', Uint8Array> = {
       })
       .returning({ id: printJobs.id })
       .get();
-    const title = templateById(input.templateId).title;
+    const title = template.title;
     const result = {
       jobId: job.id,
       reprint,
@@ -72,8 +83,8 @@ export const output: PreparedWrite<'print.output', Uint8Array> = {
     return {
       result,
       audit: {
-        recordIds: [`print:${job.id}`, `document:${input.documentKey}`],
-        summary: `${reprint ? '重印' : '打印'}${title}（${input.documentKey}）${destination === 'pdf' ? '为 PDF' : `到 ${input.printer}`}${reprint ? `，原因：${input.reprintReason}` : ''}`,
+        recordIds: [`print:${job.id}`, `document:${input.documentKey}`, ...(input.bookletSerial ? [`booklet:${input.bookletSerial}`] : [])],
+        summary: `${reprint ? '重印' : '打印'}${title}（${input.documentKey}${input.bookletSerial ? `，印制编号 ${input.bookletSerial}` : ''}）${destination === 'pdf' ? '为 PDF' : `到 ${input.printer}`}${reprint ? `，原因：${input.reprintReason}` : ''}`,
       },
       // The job is on record before the printer is asked; if the printer refuses, the user is told and may reprint.
       afterCommit:

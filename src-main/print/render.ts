@@ -293,7 +293,8 @@ export async function renderPdf(t: Template, rawData: unknown, opts: RenderOptio
   }
   await doc.flush();
   for (const font of cffFonts) declareOpenTypeCff(doc, font);
-  return doc.save({ useObjectStreams: false });
+  // One document is small: no need to yield to the event loop every 50 objects (pdf-lib's default).
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 /**

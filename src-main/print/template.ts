@@ -96,6 +96,8 @@ export interface Template {
   kind: 'a4' | 'overlay';
   /** Offered in the document list (the calibration page has a screen of its own). */
   listed?: boolean;
+  /** Printed onto a controlled blank booklet of this kind: each print takes one out of stock. */
+  booklet?: 'marriage' | 'divorce';
   page: { width: number; height: number };
   fields: Field[];
   /** A4: printed. Overlay: the booklet's own printing, drawn in the preview only. */

@@ -36,7 +36,7 @@ function party(n: 1 | 2, top: number): { fields: Field[]; decorations: Decoratio
   };
 }
 
-export function certificateBooklet(id: string, title: string, numberLabel: string): Template {
+export function certificateBooklet(id: string, title: string, numberLabel: string, booklet: 'marriage' | 'divorce'): Template {
   const p1 = party(1, 50);
   const p2 = party(2, 75);
   const fields: Field[] = [
@@ -77,5 +77,5 @@ export function certificateBooklet(id: string, title: string, numberLabel: strin
     label('婚姻登记员', LABEL_X, 111),
     label('（登记机关印）', 40, 119, 8),
   ];
-  return { id, title, kind: 'overlay', page: BOOKLET_PAGE, fields, decorations };
+  return { id, title, kind: 'overlay', booklet, page: BOOKLET_PAGE, fields, decorations };
 }

@@ -7,8 +7,8 @@ import { certificateBooklet } from './certificate-booklet';
 /** Every document CivReg prints, by id. Business modules add theirs here. */
 export const TEMPLATES: ReadonlyMap<string, Template> = new Map(
   [
-    certificateBooklet('marriage-certificate', '结婚证（套打）', '结婚证字号'),
-    certificateBooklet('divorce-certificate', '离婚证（套打）', '离婚证字号'),
+    certificateBooklet('marriage-certificate', '结婚证（套打）', '结婚证字号', 'marriage'),
+    certificateBooklet('divorce-certificate', '离婚证（套打）', '离婚证字号', 'divorce'),
     calibrationPage,
     a4Text,
   ].map((t) => [t.id, t] as const),
