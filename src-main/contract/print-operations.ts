@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import { labelled, pattern, text } from './fields';
+import { intIn, labelled, pattern, text } from './fields';
 
 const templateId = text('模板', { max: 64 });
 const printer = text('打印机', { max: 128 });
@@ -106,7 +106,7 @@ export const printOperations = {
     input: z.strictObject({
       name: text('字体名称', { max: 60 }),
       fileBase64: labelled('字体文件', z.string({ error: '请选择字体文件' }).min(100, '字体文件为空或过小').max(140_000_000, '字体文件过大（上限约 100 MB）')),
-      faceIndex: labelled('字体序号', z.number().int().min(0).max(32)).default(0),
+      faceIndex: intIn('字体序号', 0, 32).default(0),
     }),
     output: z.object({ id: z.number(), name: z.string() }),
   }),

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'print.calibrate',
   'stationery.manage',
   'stationery.use',
+  'certificates.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,14 +28,15 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'print.calibrate': '校准套打打印机',
   'stationery.manage': '领入空白证书',
   'stationery.use': '使用或作废空白证书',
+  'certificates.issue': '打印或保存带签名二维码的证书',
 };
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  registrar: ['print.calibrate', 'stationery.use'],
+  registrar: ['print.calibrate', 'stationery.use', 'certificates.issue'],
   reviewer: ['audit.read', 'stationery.manage', 'stationery.use'],
   funeral: ['print.calibrate'],
   archivist: [],
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -73,6 +73,7 @@ export class CivReg {
   call(name: string, input: unknown, sessionToken?: string): unknown;
   call(name: string, input: unknown, sessionToken?: string): unknown {
     if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${name}`);
+    refuseIfAsync(name);
     const now = this.clock();
     const { session, user } = this.authenticate(name, sessionToken, now);
     const actor: Actor | null = user ? { userId: user.id, username: user.username, role: user.role as Actor['role'] } : null;
@@ -86,6 +87,7 @@ export class CivReg {
 
   /** The same, for synchronous operations. */
   callAsSystemSync<K extends OpName>(name: K, input: OpInput<K>): OpOutput<K> {
+    refuseIfAsync(name);
     return assertSync(name, this.run(name, input, this.clock(), this.systemActor(), null, null)) as OpOutput<K>;
   }
 
@@ -188,6 +190,13 @@ export class CivReg {
       this.stationIdCache = row.id;
     }
     return this.stationIdCache;
+  }
+}
+
+/** A prepared write would commit after `call` had returned: refuse it before anything runs. */
+function refuseIfAsync(name: OpName): void {
+  if (typeof (handlers[name] as { prepare?: unknown }).prepare === 'function') {
+    throw new AppError('INTERNAL', `操作 ${name} 需异步调用（callAsync）`);
   }
 }
 

@@ -20,5 +20,6 @@ export function toUserView(row: UserRow): UserView {
 
 /** The image of a user that audit digests cover (never the password hash). */
 export function auditImage(row: UserRow): Record<string, unknown> {
-  return { username: row.username, displayName: row.displayName, role: row.role, active: row.active, idNumber: row.idNumber };
+  // The masked number only: the digest is unsalted, and a full ID number is guessable from it.
+  return { username: row.username, displayName: row.displayName, role: row.role, active: row.active, idNumber: maskIdNumber(row.idNumber) };
 }

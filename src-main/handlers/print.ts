@@ -2,21 +2,41 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { AppError, type OpParsedInput } from '../contract';
+import { AppError, hasPermission, ROLE_LABELS, type OpParsedInput, type Role } from '../contract';
 import { addedFonts, printerCalibrations, printJobs, users } from '../db/schema';
 import type { ReadContext, ReadHandler, WriteHandler, PreparedWrite } from '../core/context';
-import { LoadedFont } from '../print/fonts';
+import { FontProblem, LoadedFont } from '../print/fonts';
 import { verifyQrText } from '../print/qr-signature';
 import { renderPdf } from '../print/render';
 import { listPrinters, sendToPrinter } from '../print/service';
 import { takeBooklet } from './booklets';
+import { isCertificate, type Template } from '../print/template';
 import { TEMPLATES, templateById } from '../print/templates';
+
+/** A preview's QR code: not signed, so a preview can never pass for an issued certificate. */
+const UNSIGNED_PREVIEW = (): string => 'CIVREG1-PREVIEW|样张，不可核验';
 
 function render(ctx: ReadContext, input: { templateId: string; data: Record<string, unknown>; printer?: string }, preview: boolean): Promise<Uint8Array> {
   const template = templateById(input.templateId);
   const fonts = ctx.print.fonts(ctx.db);
   const offset = preview ? undefined : ctx.print.calibration(ctx.db, input.printer);
-  return renderPdf(template, input.data, { fonts, preview, offset, signQr: ctx.print.signer(ctx.db, ctx.stationId()) });
+  const signQr = preview ? UNSIGNED_PREVIEW : ctx.print.signer(ctx.db, ctx.stationId());
+  return renderPdf(template, input.data, { fonts, preview, offset, signQr });
+}
+
+/**
+ * A document carrying the station's signature is a certificate: only roles that issue
+ * certificates may produce one, and its document key is its certificate number, so that
+ * printing it again is always seen as a reprint.
+ */
+function assertMayIssue(ctx: ReadContext, template: Template, input: { data: Record<string, unknown>; documentKey: string }): void {
+  if (!isCertificate(template)) return;
+  if (ctx.user && !hasPermission(ctx.user.role as Role, 'certificates.issue')) {
+    throw new AppError('FORBIDDEN', `${ROLE_LABELS[ctx.user.role as Role]}无权打印或保存${template.title}`);
+  }
+  if (input.documentKey !== input.data.certificateNumber) {
+    throw new AppError('VALIDATION', '文书编号须与证书字号一致', { documentKey: '须与证书字号一致' });
+  }
 }
 
 export const listTemplates: ReadHandler<'print.templates'> = () =>
@@ -37,6 +57,7 @@ export const preview: ReadHandler<'print.preview'> = async (ctx, input) => ({
 export const output: PreparedWrite<'print.output', Uint8Array> = {
   async prepare(ctx, input) {
     if (input.destination === 'printer' && !input.printer) throw new AppError('VALIDATION', '请选择打印机', { printer: '请选择打印机' });
+    assertMayIssue(ctx, templateById(input.templateId), input);
     const booklet = templateById(input.templateId).booklet;
     if (booklet && input.destination === 'printer' && !input.bookletSerial) {
       throw new AppError('VALIDATION', '套打证书须填写所用空白证书的印制编号', { bookletSerial: '请填写印制编号' });
@@ -149,22 +170,32 @@ export const addFont: PreparedWrite<'fonts.add', { fileName: string; bytes: Buff
   async prepare(_ctx, input) {
     const bytes = Buffer.from(input.fileBase64, 'base64');
     try {
-      new LoadedFont({ id: 'candidate', name: input.name, file: '(upload)', faceIndex: input.faceIndex }, bytes).face.subset([0x41]);
+      new LoadedFont({ id: 'candidate', name: input.name, file: '(upload)', faceIndex: input.faceIndex }, bytes);
     } catch (err) {
-      throw new AppError('VALIDATION', `字体文件“${input.name}”已损坏或不是受支持的字体（TrueType/OpenType）：${(err as Error).message}`, {
-        fileBase64: '字体文件无效',
-      });
+      const problem = err instanceof FontProblem ? err : new FontProblem('无法读取');
+      throw new AppError('VALIDATION', `字体文件“${input.name}”不能使用：${problem.message}`, { [problem.field]: problem.message });
     }
-    return { fileName: `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.font`, bytes };
+    // One file per face: the same .ttc may be added once for each face the office needs.
+    return { fileName: `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}-${input.faceIndex}.font`, bytes };
   },
   commit(ctx, input, { fileName, bytes }) {
-    if (ctx.db.select({ id: addedFonts.id }).from(addedFonts).where(eq(addedFonts.fileName, fileName)).get()) {
-      throw new AppError('CONFLICT', '这个字体文件已经添加过了', { fileBase64: '字体已存在' });
+    const file = path.join(ctx.print.fontsDir(), fileName);
+    const existing = ctx.db.select().from(addedFonts).where(eq(addedFonts.fileName, fileName)).get();
+    if (existing && fs.existsSync(file)) throw new AppError('CONFLICT', '这个字体已经添加过了', { fileBase64: '字体已存在' });
+    if (existing) {
+      // The row survived but the file did not (a database restored without its fonts folder): put the file back.
+      fs.mkdirSync(ctx.print.fontsDir(), { recursive: true });
+      fs.writeFileSync(file, bytes);
+      return {
+        result: { id: existing.id, name: existing.name },
+        audit: { recordIds: [`font:${existing.id}`], summary: `补回字体文件“${existing.name}”` },
+        afterCommit: () => ctx.print.invalidateFonts(),
+      };
     }
     const row = ctx.db.insert(addedFonts).values({ name: input.name, fileName, faceIndex: input.faceIndex, addedAt: ctx.now.toISOString() }).returning().get();
     // Written inside the transaction: if writing the file fails, the row is rolled back with it.
     fs.mkdirSync(ctx.print.fontsDir(), { recursive: true });
-    fs.writeFileSync(path.join(ctx.print.fontsDir(), fileName), bytes);
+    fs.writeFileSync(file, bytes);
     return {
       result: { id: row.id, name: row.name },
       audit: { recordIds: [`font:${row.id}`], summary: `添加字体“${row.name}”`, after: { name: row.name, fileName } },

@@ -20,6 +20,16 @@ interface FontkitFont {
   postscriptName: string;
 }
 
+/** Why a font file cannot be used, in Chinese, and which input it concerns. */
+export class FontProblem extends Error {
+  constructor(
+    message: string,
+    readonly field: 'fileBase64' | 'faceIndex' = 'fileBase64',
+  ) {
+    super(message);
+  }
+}
+
 /** One font of the chain, read and parsed once: coverage from fontkit, subsetting by HarfBuzz. */
 export class LoadedFont {
   readonly face: SubsetFace;
@@ -29,16 +39,25 @@ export class LoadedFont {
     readonly source: FontSource,
     bytes: Uint8Array,
   ) {
-    const parsed = fontkit.create(bytes as Buffer) as unknown as FontkitFont & { fonts?: FontkitFont[] };
+    let parsed: FontkitFont & { fonts?: FontkitFont[] };
+    try {
+      parsed = fontkit.create(bytes as Buffer) as unknown as typeof parsed;
+    } catch {
+      throw new FontProblem('无法识别的字体格式（应为 TrueType / OpenType / TTC）');
+    }
     const font = parsed.fonts ? parsed.fonts[source.faceIndex] : parsed;
-    if (!font) throw new Error(`face ${source.faceIndex} not in file`);
+    if (!font) throw new FontProblem(`文件中没有第 ${source.faceIndex} 号字体`, 'faceIndex');
     this.coverage = font;
-    this.face = new SubsetFace(bytes, source.faceIndex);
     // fontkit and HarfBuzz read lazily: make them read the cmap and subset now, so a truncated
     // file is refused when it is loaded rather than in the middle of a print.
-    const sample = font.characterSet.slice(0, 8);
-    if (sample.length === 0) throw new Error('no characters mapped');
-    this.face.subset(sample);
+    try {
+      this.face = new SubsetFace(bytes, source.faceIndex);
+      const sample = font.characterSet.slice(0, 8);
+      if (sample.length === 0) throw new Error('empty');
+      this.face.subset(sample);
+    } catch {
+      throw new FontProblem('字体文件不完整或已损坏（无法读取字符表或字形）');
+    }
   }
 
   has(cp: number): boolean {
@@ -60,9 +79,8 @@ export function loadFont(source: FontSource): LoadedFont {
   try {
     return new LoadedFont(source, bytes);
   } catch (err) {
-    throw new AppError('VALIDATION', `字体文件“${source.name}”已损坏或不是受支持的字体（TrueType/OpenType）：${(err as Error).message}`, {
-      font: '字体文件无效',
-    });
+    const problem = err instanceof FontProblem ? err.message : '无法读取';
+    throw new AppError('VALIDATION', `字体文件“${source.name}”不能使用：${problem}`, { font: problem });
   }
 }
 

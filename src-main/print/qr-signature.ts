@@ -51,6 +51,7 @@ export function verifyQrText(text: string, keysFor: (station: string) => KeyObje
   } catch {
     return { ok: false, reason: '二维码内容已损坏（不是有效的数据）' };
   }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: '二维码内容已损坏（不是有效的数据）' };
   const facts: SignedFacts = {
     station: String(raw.s ?? ''),
     certificateNumber: String(raw.n ?? ''),

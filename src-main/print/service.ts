@@ -86,6 +86,8 @@ export function sendToPrinter(printer: string, pdf: Uint8Array): Promise<string>
       if (err) reject(new Error(stderr.trim() || err.message));
       else resolve(stdout.trim());
     });
+    // lp may exit before reading (unknown printer, CUPS down): its exit reports that, not a crash on EPIPE.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(Buffer.from(pdf));
   });
 }

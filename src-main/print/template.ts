@@ -114,6 +114,14 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** A template with a signed QR code is a certificate. */
+export function isCertificate(t: Template): boolean {
+  return t.fields.some((f) => f.kind === 'qr');
+}
+
+/** Line breaks, tabs and other control or format characters have no glyph and break the layout. */
+const CONTROL = /[\p{Cc}\p{Cf}]/u;
+
 const schemas = new WeakMap<Template, z.ZodType<Record<string, unknown>>>();
 
 /** The data a template takes, as a strict schema: a missing or extra field is named in Chinese. */
@@ -134,8 +142,17 @@ function buildDataSchema(t: Template): z.ZodType<Record<string, unknown>> {
       case 'qr':
         continue;
       case 'text':
+        s = z
+          .string({ error: `缺少字段“${f.label}”（${f.key}）` })
+          .min(1, `字段“${f.label}”不能为空`)
+          .refine((v) => !CONTROL.test(v), `字段“${f.label}”含有换行、制表符等控制字符`);
+        break;
       case 'multiline':
-        s = z.string({ error: `缺少字段“${f.label}”（${f.key}）` }).min(1, `字段“${f.label}”不能为空`);
+        s = z
+          .string({ error: `缺少字段“${f.label}”（${f.key}）` })
+          .min(1, `字段“${f.label}”不能为空`)
+          .transform((v) => v.replace(/\r\n?/g, '\n'))
+          .refine((v) => !CONTROL.test(v.replace(/\n/g, '')), `字段“${f.label}”含有制表符等控制字符（只允许换行）`);
         break;
       case 'date':
         s = z
@@ -145,7 +162,10 @@ function buildDataSchema(t: Template): z.ZodType<Record<string, unknown>> {
         break;
       case 'lines':
         s = z
-          .array(z.string({ error: `“${f.label}”的每一行都应是文字` }), { error: `缺少字段“${f.label}”（${f.key}），应为文字行的列表` })
+          .array(
+            z.string({ error: `“${f.label}”的每一行都应是文字` }).refine((v) => !CONTROL.test(v), `“${f.label}”含有换行、制表符等控制字符`),
+            { error: `缺少字段“${f.label}”（${f.key}），应为文字行的列表` },
+          )
           .min(1, `“${f.label}”至少要有一行`)
           .max(f.maxLines, `“${f.label}”最多 ${f.maxLines} 行`);
         break;

@@ -56,22 +56,22 @@ describe('the blank certificate booklet ledger', () => {
 
   it('printing a marriage certificate to a printer takes the booklet it is printed on; the ledger balances', async () => {
     const base = { templateId: 'marriage-certificate', data: marriageData(), destination: 'printer' as const, printer: 'counter-1' };
-    const missing = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110105-2026-000001' }, registrar));
+    const missing = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123' }, registrar));
     expect(missing.fieldErrors.bookletSerial).toBe('请填写印制编号');
 
     app.call('booklets.receive', { kind: 'divorce', prefix: 'GD26L', firstNumber: 1, lastNumber: 50, digits: 7 }, admin);
-    const wrongKind = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110105-2026-000001', bookletSerial: 'GD26L0000001' }, registrar));
+    const wrongKind = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123', bookletSerial: 'GD26L0000001' }, registrar));
     expect(wrongKind.message).toContain('是离婚证，不是结婚证');
 
     // No CUPS printer here: the job and the booklet are on record, and the answer says the printer did not take it.
-    const r = await app.callAsync('print.output', { ...base, documentKey: 'J110105-2026-000001', bookletSerial: 'GD26J0000001' }, registrar);
+    const r = await app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123', bookletSerial: 'GD26J0000001' }, registrar);
     expect(r.printerAccepted).toBe(false);
-    const again = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110105-2026-000002', bookletSerial: 'GD26J0000001' }, registrar));
+    const again = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123', bookletSerial: 'GD26J0000001', reprintReason: '换一本重印' }, registrar));
     expect(again.message).toContain('已用于打印');
 
     const m = marriage();
     expect(m).toMatchObject({ received: 100, used: 1, voided: 1, inStock: 98 });
     expect(m.received).toBe(m.used + m.voided + m.inStock);
-    expect(ledger().recent[0]).toMatchObject({ serial: 'GD26J0000001', outcome: 'used', documentKey: 'J110105-2026-000001' });
+    expect(ledger().recent[0]).toMatchObject({ serial: 'GD26J0000001', outcome: 'used', documentKey: 'J110101-2024-000123' });
   });
 });

@@ -167,7 +167,7 @@ describe('a broken font file', () => {
     const e = err as AppError;
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toContain('“省平台扩展I区字体”');
-    expect(e.message).toContain('已损坏或不是受支持的字体');
+    expect(e.message).toContain('不能使用：无法识别的字体格式');
     expect(e.fieldErrors.font).toBeTruthy();
   });
 

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CivReg } from '../../src-main/core/civreg';
+import { appError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
+import { marriageData } from '../print/fixtures';
+
+async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors: Record<string, string> }> {
+  return p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (err: unknown) => err as { code: string; message: string; fieldErrors: Record<string, string> },
+  );
+}
+
+describe('who may issue a certificate, and what counts as a reprint', () => {
+  let app: CivReg;
+  let registrar: string;
+  let archivist: string;
+  const pdf = (data = marriageData(), documentKey = 'J110101-2024-000123') =>
+    ({ templateId: 'marriage-certificate', data, documentKey, destination: 'pdf' }) as const;
+
+  beforeAll(() => {
+    ({ app } = makeApp());
+    const admin = login(app);
+    app.call('users.create', { username: 'dengji', displayName: '登记员', role: 'registrar', password: 'Regist123' }, admin);
+    app.call('users.create', { username: 'dangan', displayName: '档案员', role: 'archivist', password: 'Archiv123' }, admin);
+    registrar = loginReady(app, 'dengji', 'Regist123');
+    archivist = loginReady(app, 'dangan', 'Archiv123');
+  });
+  afterAll(() => {
+    app.close();
+    cleanupTempDirs();
+  });
+
+  it('a role that does not issue certificates cannot produce a signed one, and nothing is recorded', async () => {
+    const before = count(app, 'print_jobs');
+    const err = await refusal(app.callAsync('print.output', pdf(), archivist));
+    expect(err.code).toBe('FORBIDDEN');
+    expect(err.message).toContain('档案员无权打印或保存结婚证');
+    expect(count(app, 'print_jobs')).toBe(before);
+  });
+
+  it("a certificate's document key is its certificate number, so another key cannot dodge the reprint rule", async () => {
+    const err = await refusal(app.callAsync('print.output', pdf(marriageData(), 'anything-else'), registrar));
+    expect(err.fieldErrors.documentKey).toBe('须与证书字号一致');
+    await app.callAsync('print.output', pdf(), registrar);
+    const again = await refusal(app.callAsync('print.output', pdf(), registrar));
+    expect(again.fieldErrors.reprintReason).toBe('重印须填写原因');
+  });
+
+  it('line breaks and tabs in a one-line field are refused naming the field', async () => {
+    const err = await refusal(app.callAsync('print.output', pdf(marriageData({ holder: '张伟\n王芳' })), registrar));
+    expect(err.message).toContain('“持证人”含有换行、制表符等控制字符');
+  });
+
+  it('the synchronous call refuses a rendering write before anything runs', () => {
+    const before = count(app, 'audit_log');
+    expect(appError(() => app.call('print.output', pdf(), registrar)).message).toContain('callAsync');
+    expect(count(app, 'audit_log')).toBe(before);
+  });
+
+  it('a preview is never signed: the QR code on it does not verify', async () => {
+    const { pdfBase64 } = await app.callAsync('print.preview', { templateId: 'marriage-certificate', data: marriageData() }, archivist);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-preview-'));
+    fs.writeFileSync(path.join(dir, 'p.pdf'), Buffer.from(pdfBase64, 'base64'));
+    execFileSync('pdftoppm', ['-r', '400', '-png', '-singlefile', path.join(dir, 'p.pdf'), path.join(dir, 'p')]);
+    const png = PNG.sync.read(fs.readFileSync(path.join(dir, 'p.png')));
+    const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(code?.data).toBe('CIVREG1-PREVIEW|样张，不可核验');
+    expect(app.call('qr.verify', { text: code!.data }, archivist).ok).toBe(false);
+  });
+});
