@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
-import { AuditOutlined, HomeOutlined, PrinterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { hasPermission, type Role } from '../../src-main/contract';
-import { ROUTE_KEYS, ROUTES, isRouteKey, type RouteKey } from './routes';
+import { AuditOutlined, BookOutlined, HomeOutlined, PrinterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Role } from '../../src-main/contract';
+import { ROUTE_KEYS, ROUTES, isInMenu, isRouteKey, type RouteKey } from './routes';
 import { navigate } from './useHashRoute';
 
 const ICONS: Record<RouteKey, ReactNode> = {
   home: <HomeOutlined />,
   print: <PrinterOutlined />,
+  booklets: <BookOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
@@ -15,10 +16,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
 
 /** Only the pages this role may use; the pages check again, and the server has the last word. */
 export function NavMenu({ role, route }: { role: Role; route: RouteKey }) {
-  const items = ROUTE_KEYS.filter((key) => {
-    const { permission } = ROUTES[key];
-    return !permission || hasPermission(role, permission);
-  }).map((key) => ({ key, icon: ICONS[key], label: ROUTES[key].title }));
+  const items = ROUTE_KEYS.filter((key) => isInMenu(role, key)).map((key) => ({ key, icon: ICONS[key], label: ROUTES[key].title }));
 
   return (
     <Menu

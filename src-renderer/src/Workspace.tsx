@@ -7,6 +7,7 @@ import { SessionContext } from './currentSession';
 import { LockScreen } from './LockScreen';
 import { NavMenu } from './NavMenu';
 import { AuditLogPage } from './pages/AuditLogPage';
+import { BookletsPage } from './pages/BookletsPage';
 import { HomePage } from './pages/HomePage';
 import { PrintPage } from './pages/PrintPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -23,6 +24,8 @@ function Page({ route }: { route: RouteKey }) {
       return <HomePage />;
     case 'print':
       return <PrintPage />;
+    case 'booklets':
+      return <BookletsPage />;
     case 'users':
       return <UsersPage />;
     case 'audit':

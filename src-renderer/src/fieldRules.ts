@@ -6,13 +6,22 @@ import type { z } from 'zod';
  * message the server would give, without a second copy of the rules.
  */
 export function contractRule(schema: z.ZodType): FormRule {
+  return { validator: async (_rule, value: unknown) => checkWith(schema, value) };
+}
+
+/** `contractRule` checked only while `applies()` holds: a field that one action needs and the others leave out. */
+export function contractRuleWhen(applies: () => boolean, schema: z.ZodType): FormRule {
   return {
     validator: async (_rule, value: unknown) => {
-      // An emptied input means "not given": optional fields pass, required ones say 请填写….
-      const result = schema.safeParse(value === '' || value === null ? undefined : value);
-      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
+      if (applies()) checkWith(schema, value);
     },
   };
+}
+
+function checkWith(schema: z.ZodType, value: unknown): void {
+  // An emptied input means "not given": optional fields pass, required ones say 请填写….
+  const result = schema.safeParse(value === '' || value === null ? undefined : value);
+  if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
 }
 
 /** The confirmation field must repeat `field` exactly. */

@@ -13,7 +13,9 @@ export function asAppError(err: unknown): AppError {
  * both come from one date range).
  *
  * Returns the error still to be shown above the form, or null when every part of it now sits under
- * its field (repeating it above would only say the same thing twice).
+ * its field and its message opens with one of theirs (repeating it above would only say the same thing
+ * twice, perhaps with 另有 1 处错误). A message that says more stays above: 与已领入的批次
+ * GD20260000001–GD20260000100 重叠, over the field's 号段重叠.
  */
 export function applyFieldErrors(form: FormInstance, err: unknown, aliases: Record<string, string> = {}): AppError | null {
   const error = asAppError(err);
@@ -26,5 +28,6 @@ export function applyFieldErrors(form: FormInstance, err: unknown, aliases: Reco
     else unplaced += 1;
   }
   form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
-  return byField.size > 0 && unplaced === 0 ? null : error;
+  const saysNoMore = Object.values(error.fieldErrors).some((message) => error.message.startsWith(message));
+  return byField.size > 0 && unplaced === 0 && saysNoMore ? null : error;
 }

@@ -1,23 +1,30 @@
-import type { Permission } from '../../src-main/contract';
+import { hasPermission, type Permission, type Role } from '../../src-main/contract';
 
-export type RouteKey = 'home' | 'print' | 'users' | 'audit' | 'settings';
+export type RouteKey = 'home' | 'print' | 'booklets' | 'users' | 'audit' | 'settings';
 
 interface RouteDef {
   title: string;
-  /** Needed to see the page in the menu; the page itself and the server check it again. */
-  permission?: Permission;
+  /** Any one of these is needed to see the page in the menu; the page itself and the server check again. */
+  permissions?: readonly Permission[];
 }
 
 /** The pages reachable by hash (#/users …), in menu order. */
 export const ROUTES: Record<RouteKey, RouteDef> = {
   home: { title: '首页' },
   print: { title: '打印与套打' },
-  users: { title: '用户管理', permission: 'users.manage' },
-  audit: { title: '审计日志', permission: 'audit.read' },
-  settings: { title: '系统设置', permission: 'settings.manage' },
+  booklets: { title: '证书台账', permissions: ['stationery.use', 'stationery.manage'] },
+  users: { title: '用户管理', permissions: ['users.manage'] },
+  audit: { title: '审计日志', permissions: ['audit.read'] },
+  settings: { title: '系统设置', permissions: ['settings.manage'] },
 };
 
 export const ROUTE_KEYS = Object.keys(ROUTES) as RouteKey[];
+
+/** Whether the menu offers this page to this role. */
+export function isInMenu(role: Role, route: RouteKey): boolean {
+  const { permissions } = ROUTES[route];
+  return !permissions || permissions.some((permission) => hasPermission(role, permission));
+}
 
 export function isRouteKey(value: string): value is RouteKey {
   return Object.prototype.hasOwnProperty.call(ROUTES, value);

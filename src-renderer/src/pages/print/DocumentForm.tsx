@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Button, Col, Divider, Form, Input, Row, Select, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Divider, Form, Space } from 'antd';
 import { DownloadOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
-import { operations, type OpOutput } from '../../../../src-main/contract';
+import type { OpOutput } from '../../../../src-main/contract';
 import { useCurrentSession } from '../../currentSession';
-import { contractRule } from '../../fieldRules';
+import { OutputFields } from './OutputFields';
 import { PrintFeedback } from './PrintFeedback';
 import { TemplateFields } from './TemplateFields';
 import { formFields, isCertificate, labelAliases, prefill, toTemplateData, type FieldValues, type PrintTemplate } from './templateData';
@@ -15,9 +15,9 @@ interface DocumentValues {
   data: FieldValues;
   documentKey: string;
   printer?: string;
+  /** Only on templates printed onto a blank booklet. */
+  bookletSerial?: string;
 }
-
-const outputFields = operations['print.output'].input.shape;
 
 interface DocumentFormProps {
   template: PrintTemplate;
@@ -26,14 +26,16 @@ interface DocumentFormProps {
 }
 
 /**
- * One document of one template: its fields, its 文书编号 and the printer; Enter previews (in a dialog
- * that can also save the PDF), the buttons save a PDF or print. Mounted afresh for each template.
+ * One document of one template: its fields, its 文书编号, the printer and (on a blank booklet) the
+ * booklet's 印制编号; Enter previews (in a dialog that can also save the PDF), the buttons save a PDF
+ * or print. Mounted afresh for each template.
  */
 export function DocumentForm({ template, printers }: DocumentFormProps) {
   const { status } = useCurrentSession();
   const [form] = Form.useForm<DocumentValues>();
   const fields = formFields(template);
-  const printing = usePrintOutput(form, labelAliases(fields));
+  // The ledger's refusals (not in stock, already used, of the other kind) name the booklet `serial`.
+  const printing = usePrintOutput(form, { ...labelAliases(fields), serial: 'bookletSerial' });
   const certificate = isCertificate(template);
   // A certificate's 文书编号 follows its number; other documents get a sample key the user may change.
   const [initialValues] = useState(() => ({ data: prefill(fields, status), documentKey: certificate ? '' : `sample-${Date.now()}` }));
@@ -43,8 +45,15 @@ export function DocumentForm({ template, printers }: DocumentFormProps) {
     if (defaultPrinter && !form.getFieldValue('printer')) form.setFieldValue('printer', defaultPrinter);
   }, [defaultPrinter, form]);
 
+  // Set while the fields are checked for 打印: only printing needs the printer and the 印制编号.
+  // Otherwise (Enter, 预览, 保存 PDF, editing a field) those two pass, which also clears their errors.
+  const checkingForPrinter = useRef(false);
+  const toPrinter = (): boolean => checkingForPrinter.current;
+
   const run = async (action: PrintAction): Promise<void> => {
+    checkingForPrinter.current = action === 'printer';
     const values = await form.validateFields().catch(() => null);
+    checkingForPrinter.current = false;
     if (!values) return;
     const data = toTemplateData(fields, values.data);
     if (action === 'preview') {
@@ -57,6 +66,8 @@ export function DocumentForm({ template, printers }: DocumentFormProps) {
       documentKey: values.documentKey,
       destination: action,
       printer: action === 'printer' ? values.printer : undefined,
+      // Printing takes the booklet out of stock; a PDF is printed on no booklet.
+      bookletSerial: action === 'printer' && template.booklet ? values.bookletSerial : undefined,
     });
   };
 
@@ -76,30 +87,7 @@ export function DocumentForm({ template, printers }: DocumentFormProps) {
       <TemplateFields fields={fields} />
       <Divider titlePlacement="start">输出</Divider>
       <PrintFeedback printing={printing} onSavePdf={() => void run('pdf')} />
-      <Row gutter={16}>
-        <Col xs={24} md={12} xl={8}>
-          <Form.Item
-            label="文书编号"
-            name="documentKey"
-            required
-            rules={[contractRule(outputFields.documentKey)]}
-            extra={certificate ? '默认取证书字号；同一编号再次打印或保存即为重印，须说明原因' : '同一编号再次打印或保存即为重印，须说明原因'}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Form.Item label="打印机" name="printer" extra="仅「打印」时需要">
-            <Select
-              allowClear
-              loading={!printers}
-              placeholder="请选择打印机"
-              options={printers?.printers.map((p) => ({ value: p, label: p === printers.defaultPrinter ? `${p}（默认）` : p }))}
-              notFoundContent="未找到打印机（本机未安装 CUPS 或未添加打印机）"
-            />
-          </Form.Item>
-        </Col>
-      </Row>
+      <OutputFields template={template} printers={printers} toPrinter={toPrinter} />
       <Space wrap>
         <Button type="primary" htmlType="submit" icon={<EyeOutlined />} loading={printing.running === 'preview'}>
           预览

@@ -59,8 +59,7 @@ export function usePrintOutput(form: FormInstance, aliases: Record<string, strin
         setReprint(request);
         return;
       }
-      const unplaced = applyFieldErrors(form, appError, aliases);
-      setError(unplaced ?? (Object.values(appError.fieldErrors).includes(appError.message) ? null : appError));
+      setError(applyFieldErrors(form, appError, aliases));
     } finally {
       setRunning(null);
     }
