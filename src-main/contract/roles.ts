@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'stationery.manage',
   'stationery.use',
   'certificates.issue',
+  'marriage.register',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,14 +30,15 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'stationery.manage': '领入空白证书',
   'stationery.use': '使用或作废空白证书',
   'certificates.issue': '打印或保存带签名二维码的证书',
+  'marriage.register': '办理结婚登记',
 };
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  registrar: ['print.calibrate', 'stationery.use', 'certificates.issue'],
+  registrar: ['print.calibrate', 'stationery.use', 'certificates.issue', 'marriage.register'],
   reviewer: ['audit.read', 'stationery.manage', 'stationery.use'],
   funeral: ['print.calibrate'],
   archivist: [],
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

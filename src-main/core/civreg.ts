@@ -58,7 +58,7 @@ export class CivReg {
    * Run an operation for the holder of `sessionToken` (none for public operations). Transports use
    * this; operations that render or read files finish asynchronously.
    */
-  async callAsync<K extends OpName>(name: K, input: OpInput<K>, sessionToken?: string): Promise<OpOutput<K>>;
+  async callAsync<K extends OpName>(name: K, input: NoInfer<OpInput<K>>, sessionToken?: string): Promise<OpOutput<K>>;
   async callAsync(name: string, input: unknown, sessionToken?: string): Promise<unknown>;
   async callAsync(name: string, input: unknown, sessionToken?: string): Promise<unknown> {
     if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${name}`);
@@ -69,7 +69,7 @@ export class CivReg {
   }
 
   /** The same, for operations that complete synchronously (all but printing and fonts). */
-  call<K extends OpName>(name: K, input: OpInput<K>, sessionToken?: string): OpOutput<K>;
+  call<K extends OpName>(name: K, input: NoInfer<OpInput<K>>, sessionToken?: string): OpOutput<K>;
   call(name: string, input: unknown, sessionToken?: string): unknown;
   call(name: string, input: unknown, sessionToken?: string): unknown {
     if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${name}`);
@@ -81,12 +81,12 @@ export class CivReg {
   }
 
   /** Run an operation with file-level authority (the CLI's administration), attributed to the OS user. */
-  callAsSystem<K extends OpName>(name: K, input: OpInput<K>): Promise<OpOutput<K>> {
+  callAsSystem<K extends OpName>(name: K, input: NoInfer<OpInput<K>>): Promise<OpOutput<K>> {
     return Promise.resolve(this.run(name, input, this.clock(), this.systemActor(), null, null)) as Promise<OpOutput<K>>;
   }
 
   /** The same, for synchronous operations. */
-  callAsSystemSync<K extends OpName>(name: K, input: OpInput<K>): OpOutput<K> {
+  callAsSystemSync<K extends OpName>(name: K, input: NoInfer<OpInput<K>>): OpOutput<K> {
     refuseIfAsync(name);
     return assertSync(name, this.run(name, input, this.clock(), this.systemActor(), null, null)) as OpOutput<K>;
   }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** The station this database belongs to: exactly one row, written at first run. */
 export const station = sqliteTable('station', {
@@ -146,3 +146,55 @@ export const bookletUses = sqliteTable(
   },
   (t) => [index('booklet_uses_batch').on(t.batchId)],
 );
+
+/** The last 字号 serial issued per authority, certificate prefix and year (unique across the authority's windows). */
+export const certificateSerials = sqliteTable(
+  'certificate_serials',
+  {
+    authority: text('authority').notNull(),
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    lastSerial: integer('last_serial').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.authority, t.prefix, t.year] })],
+);
+
+/** A marriage registered here: one 字号 for the registration, printed on both parties' booklets. */
+export const marriages = sqliteTable(
+  'marriages',
+  {
+    id: integer('id').primaryKey(),
+    certificateNumber: text('certificate_number').notNull().unique(),
+    registeredOn: text('registered_on').notNull(),
+    authority: text('authority').notNull(),
+    status: text('status', { enum: ['registered', 'dissolved'] }).notNull().default('registered'),
+    party1Name: text('party1_name').notNull(),
+    party1Sex: text('party1_sex', { enum: ['male', 'female'] }).notNull(),
+    party1Nationality: text('party1_nationality').notNull(),
+    party1BirthDate: text('party1_birth_date').notNull(),
+    party1IdNumber: text('party1_id_number').notNull(),
+    party2Name: text('party2_name').notNull(),
+    party2Sex: text('party2_sex', { enum: ['male', 'female'] }).notNull(),
+    party2Nationality: text('party2_nationality').notNull(),
+    party2BirthDate: text('party2_birth_date').notNull(),
+    party2IdNumber: text('party2_id_number').notNull(),
+    registrarUserId: integer('registrar_user_id'),
+    /** Whether the provincial platform confirmed the marital status (not until the sync issue lands). */
+    platformChecked: integer('platform_checked', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('marriages_party1').on(t.party1IdNumber), index('marriages_party2').on(t.party2IdNumber)],
+);
+
+/** 不予登记: a refusal with its reason, for the notice and the statistics. */
+export const marriageRefusals = sqliteTable('marriage_refusals', {
+  id: integer('id').primaryKey(),
+  decidedOn: text('decided_on').notNull(),
+  reason: text('reason').notNull(),
+  party1Name: text('party1_name').notNull(),
+  party1IdNumber: text('party1_id_number').notNull(),
+  party2Name: text('party2_name').notNull(),
+  party2IdNumber: text('party2_id_number').notNull(),
+  registrarUserId: integer('registrar_user_id'),
+  createdAt: text('created_at').notNull(),
+});

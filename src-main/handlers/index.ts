@@ -2,6 +2,7 @@ import type { Handlers } from '../core/context';
 import { listAudit, verifyAudit } from './audit';
 import { changePassword, lock, login, logout, unlock } from './auth';
 import { bookletLedger, receiveBooklets, voidBooklet } from './booklets';
+import { checkRegistration, refuse, register } from './marriage';
 import { addFont, calibrate, listFonts, listJobs, listTemplates, output, preview, printers, verifyQr } from './print';
 import { sessionStatus } from './session';
 import { getSettings, updateSettings } from './settings';
@@ -39,4 +40,7 @@ export const handlers: Handlers = {
   'booklets.receive': receiveBooklets,
   'booklets.void': voidBooklet,
   'booklets.ledger': bookletLedger,
+  'marriage.check': checkRegistration,
+  'marriage.register': register,
+  'marriage.refuse': refuse,
 };

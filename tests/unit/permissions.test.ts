@@ -4,9 +4,9 @@ import type { CivReg } from '../../src-main/core/civreg';
 import { appError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
 
 const EXPECTED: Record<Role, Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register'],
   reviewer: ['audit.read', 'stationery.manage', 'stationery.use'],
-  registrar: ['print.calibrate', 'stationery.use', 'certificates.issue'],
+  registrar: ['print.calibrate', 'stationery.use', 'certificates.issue', 'marriage.register'],
   funeral: ['print.calibrate'],
   archivist: [],
 };

@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { certificateSerials } from '../db/schema';
+
+/** 字号 prefixes: 结婚证, 离婚证, 补发结婚证, 补发离婚证. */
+export type CertificatePrefix = 'J' | 'L' | 'BJ' | 'BL';
+
+/**
+ * The one place the 字号 format lives: prefix + 6-digit authority code + year + 6-digit yearly serial,
+ * `J110101-2010-000001` (婚姻登记工作规范; unconfirmed whether the 2025 edition changed it).
+ */
+export function formatCertificateNumber(prefix: CertificatePrefix, authority: string, year: number, serial: number): string {
+  return `${prefix}${authority}-${year}-${String(serial).padStart(6, '0')}`;
+}
+
+/** The next serial for the authority, prefix and year; inside the registration's transaction. */
+export function nextCertificateNumber(db: Db, prefix: CertificatePrefix, authority: string, year: number): string {
+  const row = db
+    .insert(certificateSerials)
+    .values({ authority, prefix, year, lastSerial: 1 })
+    .onConflictDoUpdate({
+      target: [certificateSerials.authority, certificateSerials.prefix, certificateSerials.year],
+      set: { lastSerial: sql`${certificateSerials.lastSerial} + 1` },
+    })
+    .returning({ serial: certificateSerials.lastSerial })
+    .get();
+  return formatCertificateNumber(prefix, authority, year, row.serial);
+}
