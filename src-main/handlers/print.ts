@@ -26,17 +26,21 @@ function render(ctx: ReadContext, input: { templateId: string; data: Record<stri
 
 /**
  * A document carrying the station's signature is a certificate: only roles that issue
- * certificates may produce one, and its document key is its certificate number, so that
- * printing it again is always seen as a reprint.
+ * certificates may produce one, its holder is one of the two parties, and its document key is
+ * set here — certificate number and which party holds it — so that printing it again is always a reprint,
+ * whatever key the client sent.
  */
-function assertMayIssue(ctx: ReadContext, template: Template, input: { data: Record<string, unknown>; documentKey: string }): void {
-  if (!isCertificate(template)) return;
+function documentKeyOf(ctx: ReadContext, template: Template, input: { data: Record<string, unknown>; documentKey: string }): string {
+  if (!isCertificate(template)) return input.documentKey;
   if (ctx.user && !hasPermission(ctx.user.role as Role, 'certificates.issue')) {
     throw new AppError('FORBIDDEN', `${ROLE_LABELS[ctx.user.role as Role]}无权打印或保存${template.title}`);
   }
-  if (input.documentKey !== input.data.certificateNumber) {
-    throw new AppError('VALIDATION', '文书编号须与证书字号一致', { documentKey: '须与证书字号一致' });
+  const { holder, party1Name, party2Name, certificateNumber } = input.data;
+  if (holder !== party1Name && holder !== party2Name) {
+    throw new AppError('VALIDATION', '持证人须为登记双方之一', { holder: '须为登记双方之一' });
   }
+  // The party's place, not the name: the key appears in the audit log.
+  return `${String(certificateNumber)}/${holder === party1Name ? 1 : 2}`;
 }
 
 export const listTemplates: ReadHandler<'print.templates'> = () =>
@@ -57,7 +61,7 @@ export const preview: ReadHandler<'print.preview'> = async (ctx, input) => ({
 export const output: PreparedWrite<'print.output', Uint8Array> = {
   async prepare(ctx, input) {
     if (input.destination === 'printer' && !input.printer) throw new AppError('VALIDATION', '请选择打印机', { printer: '请选择打印机' });
-    assertMayIssue(ctx, templateById(input.templateId), input);
+    documentKeyOf(ctx, templateById(input.templateId), input);
     const booklet = templateById(input.templateId).booklet;
     if (booklet && input.destination === 'printer' && !input.bookletSerial) {
       throw new AppError('VALIDATION', '套打证书须填写所用空白证书的印制编号', { bookletSerial: '请填写印制编号' });
@@ -68,23 +72,24 @@ export const output: PreparedWrite<'print.output', Uint8Array> = {
     return render(ctx, input, false);
   },
   commit(ctx, input: OpParsedInput<'print.output'>, pdf) {
+    const template = templateById(input.templateId);
+    const documentKey = documentKeyOf(ctx, template, input);
     const previous = ctx.db
       .select({ id: printJobs.id })
       .from(printJobs)
-      .where(and(eq(printJobs.templateId, input.templateId), eq(printJobs.documentKey, input.documentKey)))
+      .where(and(eq(printJobs.templateId, input.templateId), eq(printJobs.documentKey, documentKey)))
       .get();
     const reprint = Boolean(previous);
     if (reprint && !input.reprintReason) {
       throw new AppError('VALIDATION', '该文书已打印过：重印须填写原因', { reprintReason: '重印须填写原因' });
     }
-    const template = templateById(input.templateId);
-    if (template.booklet && input.bookletSerial) takeBooklet(ctx, input.bookletSerial, template.booklet, { used: input.documentKey });
+    if (template.booklet && input.bookletSerial) takeBooklet(ctx, input.bookletSerial, template.booklet, { used: documentKey });
     const destination = input.destination === 'printer' ? `printer:${input.printer}` : 'pdf';
     const job = ctx.db
       .insert(printJobs)
       .values({
         templateId: input.templateId,
-        documentKey: input.documentKey,
+        documentKey,
         destination,
         reprintReason: reprint ? input.reprintReason! : null,
         pdfSha256: createHash('sha256').update(pdf).digest('hex'),
@@ -104,8 +109,8 @@ export const output: PreparedWrite<'print.output', Uint8Array> = {
     return {
       result,
       audit: {
-        recordIds: [`print:${job.id}`, `document:${input.documentKey}`, ...(input.bookletSerial ? [`booklet:${input.bookletSerial}`] : [])],
-        summary: `${reprint ? '重印' : '打印'}${title}（${input.documentKey}${input.bookletSerial ? `，印制编号 ${input.bookletSerial}` : ''}）${destination === 'pdf' ? '为 PDF' : `到 ${input.printer}`}${reprint ? `，原因：${input.reprintReason}` : ''}`,
+        recordIds: [`print:${job.id}`, `document:${documentKey}`, ...(input.bookletSerial ? [`booklet:${input.bookletSerial}`] : [])],
+        summary: `${reprint ? '重印' : '打印'}${title}（${documentKey}${input.bookletSerial ? `，印制编号 ${input.bookletSerial}` : ''}）${destination === 'pdf' ? '为 PDF' : `到 ${input.printer}`}${reprint ? `，原因：${input.reprintReason}` : ''}`,
       },
       // The job is on record before the printer is asked; if the printer refuses, the user is told and may reprint.
       afterCommit:

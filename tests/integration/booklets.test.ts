@@ -72,6 +72,6 @@ describe('the blank certificate booklet ledger', () => {
     const m = marriage();
     expect(m).toMatchObject({ received: 100, used: 1, voided: 1, inStock: 98 });
     expect(m.received).toBe(m.used + m.voided + m.inStock);
-    expect(ledger().recent[0]).toMatchObject({ serial: 'GD26J0000001', outcome: 'used', documentKey: 'J110101-2024-000123' });
+    expect(ledger().recent[0]).toMatchObject({ serial: 'GD26J0000001', outcome: 'used', documentKey: 'J110101-2024-000123/1' });
   });
 });
