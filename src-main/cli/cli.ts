@@ -36,8 +36,20 @@ function out(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/**
+ * CIVREG_CLOCK (an ISO instant) starts the station's clock at that instant and lets it run:
+ * for end-to-end tests and training sessions that need a known date.
+ */
+function clockFromEnv(): (() => Date) | undefined {
+  const start = process.env.CIVREG_CLOCK;
+  if (!start) return undefined;
+  const offset = Date.parse(start) - Date.now();
+  if (Number.isNaN(offset)) throw new AppError('VALIDATION', `CIVREG_CLOCK 不是有效的时间：${start}`);
+  return () => new Date(Date.now() + offset);
+}
+
 function open(dataDir: string | undefined): CivReg {
-  return new CivReg({ dataDir: resolveDataDir(dataDir) });
+  return new CivReg({ dataDir: resolveDataDir(dataDir), clock: clockFromEnv() });
 }
 
 /** Open the station's database for one command and close it whatever happens. */

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
-import { AuditOutlined, BookOutlined, HomeOutlined, PrinterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, HeartOutlined, HomeOutlined, PrinterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '../../src-main/contract';
 import { ROUTE_KEYS, ROUTES, isInMenu, isRouteKey, type RouteKey } from './routes';
 import { navigate } from './useHashRoute';
 
 const ICONS: Record<RouteKey, ReactNode> = {
   home: <HomeOutlined />,
+  marriage: <HeartOutlined />,
   print: <PrinterOutlined />,
   booklets: <BookOutlined />,
   users: <TeamOutlined />,

@@ -9,6 +9,7 @@ import { NavMenu } from './NavMenu';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { BookletsPage } from './pages/BookletsPage';
 import { HomePage } from './pages/HomePage';
+import { MarriagePage } from './pages/MarriagePage';
 import { PrintPage } from './pages/PrintPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { UsersPage } from './pages/UsersPage';
@@ -22,6 +23,8 @@ function Page({ route }: { route: RouteKey }) {
   switch (route) {
     case 'home':
       return <HomePage />;
+    case 'marriage':
+      return <MarriagePage />;
     case 'print':
       return <PrintPage />;
     case 'booklets':

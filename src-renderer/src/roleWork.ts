@@ -18,7 +18,7 @@ const BOOKLET_LEDGER: WorkItem = {
 /** The work of each post at a civil-affairs registration window, as the home page lists it. */
 export const ROLE_WORK: Record<Role, WorkItem[]> = {
   registrar: [
-    { title: '结婚登记', description: '受理内地居民结婚登记申请，查验双方证件和声明，颁发结婚证。' },
+    { title: '结婚登记', description: '受理内地居民结婚登记申请，查验双方证件和声明，颁发结婚证。', route: 'marriage' },
     { title: '离婚登记（含离婚冷静期）', description: '受理离婚登记申请；30 日离婚冷静期届满后 30 日内，双方共同到场申请发给离婚证。' },
     { title: '补领婚姻登记证', description: '结婚证、离婚证遗失或损毁的，核实原登记档案后补发。' },
     { title: '婚姻登记记录证明', description: '依申请出具本机关保存的婚姻登记记录证明。' },

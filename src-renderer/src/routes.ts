@@ -1,6 +1,6 @@
 import { hasPermission, type Permission, type Role } from '../../src-main/contract';
 
-export type RouteKey = 'home' | 'print' | 'booklets' | 'users' | 'audit' | 'settings';
+export type RouteKey = 'home' | 'marriage' | 'print' | 'booklets' | 'users' | 'audit' | 'settings';
 
 interface RouteDef {
   title: string;
@@ -11,6 +11,7 @@ interface RouteDef {
 /** The pages reachable by hash (#/users …), in menu order. */
 export const ROUTES: Record<RouteKey, RouteDef> = {
   home: { title: '首页' },
+  marriage: { title: '结婚登记', permissions: ['marriage.register'] },
   print: { title: '打印与套打' },
   booklets: { title: '证书台账', permissions: ['stationery.use', 'stationery.manage'] },
   users: { title: '用户管理', permissions: ['users.manage'] },

@@ -24,10 +24,13 @@ export interface RunningApp {
 }
 
 /** Start the built app in browser mode (`civreg serve`) on a fresh data folder, as a user would. */
-export async function startApp(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-e2e-'))): Promise<RunningApp> {
+export async function startApp(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-e2e-')),
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
   const child = spawn(process.execPath, ['bin/civreg.mjs', 'serve', '--data-dir', dataDir], {
     cwd: path.resolve(__dirname, '../..'),
-    env: { ...process.env, CIVREG_QUIET: '1' },
+    env: { ...process.env, CIVREG_QUIET: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

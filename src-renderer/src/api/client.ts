@@ -60,7 +60,7 @@ export function onSessionProblem(listener: (code: 'LOCKED' | 'UNAUTHENTICATED') 
   return () => sessionListeners.delete(listener);
 }
 
-export async function call<K extends OpName>(name: K, input: OpInput<K>): Promise<OpOutput<K>> {
+export async function call<K extends OpName>(name: K, input: NoInfer<OpInput<K>>): Promise<OpOutput<K>> {
   const session = getSession();
   try {
     const bridge = window.civreg;
