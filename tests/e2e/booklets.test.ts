@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snapshot, startApp, type RunningApp } from './harness';
+import { initializeStation, launchBrowser, openLoggedIn, snapshot, startApp, type RunningApp } from './harness';
 
-const ADMIN = { username: 'admin', password: 'Admin2026' };
 
 describe('the certificate booklet ledger, as a supervisor keeps it', () => {
   let app: RunningApp;
@@ -11,20 +10,9 @@ describe('the certificate booklet ledger, as a supervisor keeps it', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    const url = new URL(app.url);
-    await fetch(new URL('/api/setup.initialize', url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! },
-      body: JSON.stringify({ stationId: 'GD-ZS-01', officeName: '中山市民政局婚姻登记处', divisionCode: '442000', adminUsername: ADMIN.username, adminDisplayName: '王建国', adminPassword: ADMIN.password }),
-    });
+    await initializeStation(app);
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    await page.goto(app.url);
-    const login = page.getByTestId('login-form');
-    await login.getByLabel('用户名').fill(ADMIN.username);
-    await login.getByLabel('密码').fill(ADMIN.password);
-    await login.getByLabel('密码').press('Enter');
-    await page.getByTestId('home-page').waitFor();
+    page = await openLoggedIn(browser, app);
   });
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snapshot, startApp, type RunningApp } from './harness';
+import { ADMIN, launchBrowser, snapshot, startApp, type RunningApp } from './harness';
 
-const ADMIN = { username: 'admin', password: 'Admin2026' };
 const REGISTRAR = { username: 'liwei', password: 'Start2026', newPassword: 'Counter2026' };
 
 async function submit(page: Page, testId: string): Promise<void> {

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+export const ADMIN = { username: 'admin', password: 'Admin2026' };
+
 export const CHROMIUM = process.env.CIVREG_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -70,4 +72,34 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   const dir = path.resolve(__dirname, '../../test-results');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** First run through the API (the foundation E2E does it through the form): station GD-ZS-01 and its administrator. */
+export async function initializeStation(app: RunningApp): Promise<void> {
+  const url = new URL(app.url);
+  const res = await fetch(new URL('/api/setup.initialize', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! },
+    body: JSON.stringify({
+      stationId: 'GD-ZS-01',
+      officeName: '中山市民政局婚姻登记处',
+      divisionCode: '442000',
+      adminUsername: ADMIN.username,
+      adminDisplayName: '王建国',
+      adminPassword: ADMIN.password,
+    }),
+  });
+  if (res.status !== 200) throw new Error(`setup.initialize answered ${res.status}`);
+}
+
+/** Open the app and log in from the keyboard; resolves on the home page. */
+export async function openLoggedIn(browser: Browser, app: RunningApp, user = ADMIN): Promise<Page> {
+  const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1100 } })).newPage();
+  await page.goto(app.url);
+  const login = page.getByTestId('login-form');
+  await login.getByLabel('用户名').fill(user.username);
+  await login.getByLabel('密码').fill(user.password);
+  await login.getByLabel('密码').press('Enter');
+  await page.getByTestId('home-page').waitFor();
+  return page;
 }

@@ -5,9 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { launchBrowser, snapshot, startApp, type RunningApp } from './harness';
+import { initializeStation, launchBrowser, openLoggedIn, snapshot, startApp, type RunningApp } from './harness';
 
-const ADMIN = { username: 'admin', password: 'Admin2026' };
 const id = (first17: string): string => first17 + idCheckChar(first17);
 
 describe('结婚登记 at the counter, from the keyboard', () => {
@@ -19,20 +18,9 @@ describe('结婚登记 at the counter, from the keyboard', () => {
   beforeAll(async () => {
     // The station's clock starts at a known instant (2026-11-23, 12:00 in China).
     app = await startApp(undefined, { CIVREG_CLOCK: '2026-11-23T04:00:00.000Z' });
-    const url = new URL(app.url);
-    await fetch(new URL('/api/setup.initialize', url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! },
-      body: JSON.stringify({ stationId: 'GD-ZS-01', officeName: '中山市民政局婚姻登记处', divisionCode: '442000', adminUsername: ADMIN.username, adminDisplayName: '王建国', adminPassword: ADMIN.password }),
-    });
+    await initializeStation(app);
     browser = await launchBrowser();
-    page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1100 } })).newPage();
-    await page.goto(app.url);
-    const login = page.getByTestId('login-form');
-    await login.getByLabel('用户名').fill(ADMIN.username);
-    await login.getByLabel('密码').fill(ADMIN.password);
-    await login.getByLabel('密码').press('Enter');
-    await page.getByTestId('home-page').waitFor();
+    page = await openLoggedIn(browser, app);
   });
 
   afterAll(async () => {

@@ -8,28 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateById } from '../../src-main/print/templates';
 import { inkCount, pdfText, rasterize, squash } from '../print/raster';
-import { launchBrowser, snapshot, startApp, type RunningApp } from './harness';
+import { initializeStation, launchBrowser, openLoggedIn, snapshot, startApp, type RunningApp } from './harness';
 
-const ADMIN = { username: 'admin', password: 'Admin2026' };
 const RARE_NAME = '王𠮷䶮';
-
-/** First run through the API, as the foundation E2E already does it through the form. */
-async function initialize(app: RunningApp): Promise<void> {
-  const url = new URL(app.url);
-  const res = await fetch(new URL('/api/setup.initialize', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! },
-    body: JSON.stringify({
-      stationId: 'GD-ZS-01',
-      officeName: '中山市民政局婚姻登记处',
-      divisionCode: '442000',
-      adminUsername: ADMIN.username,
-      adminDisplayName: '王建国',
-      adminPassword: ADMIN.password,
-    }),
-  });
-  expect(res.status).toBe(200);
-}
 
 async function saveDownload(page: Page, click: () => Promise<void>, file: string): Promise<Uint8Array> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -46,15 +27,9 @@ describe('printing a marriage certificate, as a registrar would', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    await initialize(app);
+    await initializeStation(app);
     browser = await launchBrowser();
-    page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1100 } })).newPage();
-    await page.goto(app.url);
-    const login = page.getByTestId('login-form');
-    await login.getByLabel('用户名').fill(ADMIN.username);
-    await login.getByLabel('密码').fill(ADMIN.password);
-    await login.getByLabel('密码').press('Enter');
-    await page.getByTestId('home-page').waitFor();
+    page = await openLoggedIn(browser, app);
   });
 
   afterAll(async () => {

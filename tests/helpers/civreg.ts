@@ -97,6 +97,17 @@ export function appError(fn: () => unknown): AppError {
   throw new Error('expected an AppError, but the call succeeded');
 }
 
+/** The AppError an asynchronous call rejects with (fails the test if it resolves). */
+export async function asyncAppError(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw new Error(`expected an AppError, got ${String(err)}`, { cause: err });
+  }
+  throw new Error('expected an AppError, but the call succeeded');
+}
+
 /** Open the database file directly, as someone with the sqlite3 shell would. */
 export function rawOpen(file: string): Database.Database {
   return new Database(file);

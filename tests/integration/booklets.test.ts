@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CivReg } from '../../src-main/core/civreg';
-import { appError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
+import { appError, asyncAppError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
 import { marriageData } from '../print/fixtures';
 
-/** Rejection of an async call, as an AppError. */
-async function refused(p: Promise<unknown>) {
-  return p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err: unknown) => err as { code: string; message: string; fieldErrors: Record<string, string> },
-  );
-}
 
 describe('the blank certificate booklet ledger', () => {
   let app: CivReg;
@@ -56,17 +47,17 @@ describe('the blank certificate booklet ledger', () => {
 
   it('printing a marriage certificate to a printer takes the booklet it is printed on; the ledger balances', async () => {
     const base = { templateId: 'marriage-certificate', data: marriageData(), destination: 'printer' as const, printer: 'counter-1' };
-    const missing = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123' }, registrar));
+    const missing = await asyncAppError(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123' }, registrar));
     expect(missing.fieldErrors.bookletSerial).toBe('请填写印制编号');
 
     app.call('booklets.receive', { kind: 'divorce', prefix: 'GD26L', firstNumber: 1, lastNumber: 50, digits: 7 }, admin);
-    const wrongKind = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123', bookletSerial: 'GD26L0000001' }, registrar));
+    const wrongKind = await asyncAppError(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123', bookletSerial: 'GD26L0000001' }, registrar));
     expect(wrongKind.message).toContain('是离婚证，不是结婚证');
 
     // No CUPS printer here: the job and the booklet are on record, and the answer says the printer did not take it.
     const r = await app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123', bookletSerial: 'GD26J0000001' }, registrar);
     expect(r.printerAccepted).toBe(false);
-    const again = await refused(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123', bookletSerial: 'GD26J0000001', reprintReason: '换一本重印' }, registrar));
+    const again = await asyncAppError(app.callAsync('print.output', { ...base, documentKey: 'J110101-2024-000123', bookletSerial: 'GD26J0000001', reprintReason: '换一本重印' }, registrar));
     expect(again.message).toContain('已用于打印');
 
     const m = marriage();

@@ -6,17 +6,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CivReg } from '../../src-main/core/civreg';
-import { appError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
+import { appError, asyncAppError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
 import { marriageData } from '../print/fixtures';
-
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors: Record<string, string> }> {
-  return p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err: unknown) => err as { code: string; message: string; fieldErrors: Record<string, string> },
-  );
-}
 
 describe('who may issue a certificate, and what counts as a reprint', () => {
   let app: CivReg;
@@ -40,7 +31,7 @@ describe('who may issue a certificate, and what counts as a reprint', () => {
 
   it('a role that does not issue certificates cannot produce a signed one, and nothing is recorded', async () => {
     const before = count(app, 'print_jobs');
-    const err = await refusal(app.callAsync<'print.output'>('print.output', pdf(), archivist));
+    const err = await asyncAppError(app.callAsync<'print.output'>('print.output', pdf(), archivist));
     expect(err.code).toBe('FORBIDDEN');
     expect(err.message).toContain('档案员无权打印或保存结婚证');
     expect(count(app, 'print_jobs')).toBe(before);
@@ -49,18 +40,18 @@ describe('who may issue a certificate, and what counts as a reprint', () => {
   it("a certificate's document key is its number and holder, whatever the client sends: another key cannot dodge the reprint rule", async () => {
     const first = await app.callAsync<'print.output'>('print.output', pdf(), registrar);
     expect(first.reprint).toBe(false);
-    const again = await refusal(app.callAsync<'print.output'>('print.output', pdf(marriageData(), 'anything-else'), registrar));
+    const again = await asyncAppError(app.callAsync<'print.output'>('print.output', pdf(marriageData(), 'anything-else'), registrar));
     expect(again.fieldErrors.reprintReason).toBe('重印须填写原因');
     // The other party's booklet carries the same 字号 and is a first print of its own.
     const data = marriageData();
     const other = await app.callAsync<'print.output'>('print.output', pdf({ ...data, holder: data.party2Name }), registrar);
     expect(other.reprint).toBe(false);
-    const notAParty = await refusal(app.callAsync<'print.output'>('print.output', pdf({ ...data, holder: '路人甲' }), registrar));
+    const notAParty = await asyncAppError(app.callAsync<'print.output'>('print.output', pdf({ ...data, holder: '路人甲' }), registrar));
     expect(notAParty.fieldErrors.holder).toBe('须为登记双方之一');
   });
 
   it('line breaks and tabs in a one-line field are refused naming the field', async () => {
-    const err = await refusal(app.callAsync<'print.output'>('print.output', pdf(marriageData({ office: '中山市\n民政局' })), registrar));
+    const err = await asyncAppError(app.callAsync<'print.output'>('print.output', pdf(marriageData({ office: '中山市\n民政局' })), registrar));
     expect(err.message).toContain('“登记机关”含有换行、制表符等控制字符');
   });
 

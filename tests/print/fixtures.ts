@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../src-main/contract';
 import { FontChain, loadFont, shippedFontSources } from '../../src-main/print/fonts';
 import type { QrPayload } from '../../src-main/print/render';
 import { newStationKeyPair, privateKeyObject, signFacts } from '../../src-main/print/qr-signature';
@@ -122,15 +121,7 @@ export function field<K extends Field['kind']>(t: Template, key: string, kind: K
 }
 
 /** The AppError a promise rejects with (fails the test if it resolves or throws something else). */
-export async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw new Error(`expected an AppError, got ${String(err)}`, { cause: err });
-  }
-  throw new Error('expected an AppError, but it succeeded');
-}
+export { asyncAppError as rejection } from '../helpers/civreg';
 
 /** The AppError a function throws. */
 export { appError as thrown } from '../helpers/civreg';
