@@ -11,8 +11,9 @@ import { readQrFromPng } from '../print/qr-image';
 import { renderPdf } from '../print/render';
 import { templateById } from '../print/templates';
 import { isValidIsoDate } from '../calendar/dates';
-import { OfficialCalendar } from '../calendar/official-calendar';
+import { officialCalendar } from '../calendar/calendar-source';
 import { divorcePeriods } from '../marriage/divorce-periods';
+import { scheduleDeadlines } from '../core/daily-tasks';
 import { readPassword } from './prompt';
 
 const USAGE = `用法: civreg <命令> [选项]   （所有命令都接受 --data-dir <目录>）
@@ -208,6 +209,7 @@ async function main(argv: string[]): Promise<number> {
       rendererDir: path.resolve(__dirname, '../renderer'),
       port: values.port ? Number(values.port) : undefined,
     });
+    scheduleDeadlines(app, app.clock);
     process.stdout.write(`CivReg 浏览器模式已启动（仅本机可访问）：\n${server.url}\n数据库：${app.database.file}\n按 Ctrl+C 退出。\n`);
     const stop = (): void => {
       void server.close().then(() => {
@@ -223,7 +225,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'dates' && sub === 'divorce') {
     const received = values.received ?? '';
     if (!isValidIsoDate(received)) throw new AppError('VALIDATION', '--received 应为 YYYY-MM-DD 格式的实际日期', { received: '日期无效' });
-    out(divorcePeriods(received, OfficialCalendar.fromChineseDays()));
+    out(divorcePeriods(received, officialCalendar()));
     return 0;
   }
 

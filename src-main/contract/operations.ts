@@ -3,6 +3,7 @@ import { op } from './define';
 import { choice, intIn, labelled, password, pattern, text, username } from './fields';
 import { idNumberProblem } from './id-number';
 import { bookletOperations } from './booklet-operations';
+import { divorceOperations } from './divorce-operations';
 import { marriageOperations } from './marriage-operations';
 import { printOperations } from './print-operations';
 import { ROLES } from './roles';
@@ -208,6 +209,7 @@ export const operations = {
   ...printOperations,
   ...bookletOperations,
   ...marriageOperations,
+  ...divorceOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -31,7 +31,7 @@ export class CivReg {
   readonly database: OpenedDatabase;
   readonly sessions = new SessionStore();
   readonly print: PrintService;
-  private readonly clock: Clock;
+  readonly clock: Clock;
   private readonly audit: AuditAppender;
   private readonly outbox: OutboxAppender;
   private readonly q: Queries;

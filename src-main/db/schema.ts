@@ -198,3 +198,24 @@ export const marriageRefusals = sqliteTable('marriage_refusals', {
   registrarUserId: integer('registrar_user_id'),
   createdAt: text('created_at').notNull(),
 });
+
+/** 协议离婚: an application, its statutory periods, and how it ended. */
+export const divorceApplications = sqliteTable(
+  'divorce_applications',
+  {
+    id: integer('id').primaryKey(),
+    marriageId: integer('marriage_id')
+      .notNull()
+      .references(() => marriages.id),
+    receivedOn: text('received_on').notNull(),
+    coolingOffEnds: text('cooling_off_ends').notNull(),
+    certificateDeadline: text('certificate_deadline').notNull(),
+    status: text('status', { enum: ['received', 'withdrawn', 'lapsed', 'registered'] }).notNull().default('received'),
+    agreement: text('agreement').notNull(),
+    endedOn: text('ended_on'),
+    withdrawnByParty: integer('withdrawn_by_party'),
+    certificateNumber: text('certificate_number').unique(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('divorce_applications_status').on(t.status, t.certificateDeadline)],
+);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { CivReg } from '../core/civreg';
+import { scheduleDeadlines } from '../core/daily-tasks';
 import { DatabaseRefusedError } from '../db/open';
 import { resolveDataDir } from '../core/paths';
 import { registerIpcHandlers } from '../transport/ipc';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
+  scheduleDeadlines(civreg, civreg.clock);
   registerIpcHandlers(civreg, (event) => Boolean(event.senderFrame && isAppUrl(event.senderFrame.url)));
   createWindow();
   app.on('window-all-closed', () => {

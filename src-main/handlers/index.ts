@@ -2,6 +2,7 @@ import type { Handlers } from '../core/context';
 import { listAudit, verifyAudit } from './audit';
 import { changePassword, lock, login, logout, unlock } from './auth';
 import { bookletLedger, receiveBooklets, voidBooklet } from './booklets';
+import * as divorce from './divorce';
 import { checkRegistration, refuse, register } from './marriage';
 import { addFont, calibrate, listFonts, listJobs, listTemplates, output, preview, printers, verifyQr } from './print';
 import { sessionStatus } from './session';
@@ -43,4 +44,9 @@ export const handlers: Handlers = {
   'marriage.check': checkRegistration,
   'marriage.register': register,
   'marriage.refuse': refuse,
+  'divorce.apply': divorce.apply,
+  'divorce.withdraw': divorce.withdraw,
+  'divorce.register': divorce.register,
+  'divorce.lapseDue': divorce.lapseDue,
+  'divorce.list': divorce.list,
 };

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { op } from './define';
+import { intIn, labelled, pattern, text } from './fields';
+
+const applicationId = intIn('离婚登记申请编号', 1, Number.MAX_SAFE_INTEGER);
+
+export const divorceApplicationView = z.object({
+  id: z.number(),
+  marriageCertificateNumber: z.string(),
+  receivedOn: z.string(),
+  coolingOffEnds: z.string(),
+  certificateDeadline: z.string(),
+  status: z.enum(['received', 'withdrawn', 'lapsed', 'registered']),
+  endedOn: z.string().nullable(),
+  certificateNumber: z.string().nullable(),
+});
+
+/** 协议离婚 with the 30-day 离婚冷静期 (民法典 1077; 民发〔2020〕116号). */
+export const divorceOperations = {
+  'divorce.apply': op({
+    title: '受理离婚登记申请',
+    kind: 'write',
+    access: 'marriage.register',
+    input: z.strictObject({
+      marriageCertificateNumber: pattern('结婚证字号', /^(J|BJ)\d{6}-\d{4}-\d{6}$/, '如 J442000-2026-000001'),
+      children: text('子女抚养的约定', { max: 2000 }),
+      property: text('财产处理的约定', { max: 2000 }),
+      debts: text('债务处理的约定', { max: 2000 }),
+    }),
+    output: divorceApplicationView,
+  }),
+  'divorce.withdraw': op({
+    title: '撤回离婚登记申请',
+    kind: 'write',
+    access: 'marriage.register',
+    input: z.strictObject({ applicationId, party: labelled('撤回的一方', z.union([z.literal(1), z.literal(2)], { error: '撤回的一方应为 1 或 2' })) }),
+    output: divorceApplicationView,
+  }),
+  'divorce.register': op({
+    title: '离婚登记',
+    kind: 'write',
+    access: 'marriage.register',
+    input: z.strictObject({
+      applicationId,
+      bothPresent: labelled('双方亲自到场', z.literal(true, { error: '离婚登记须双方亲自到场' })),
+    }),
+    output: divorceApplicationView,
+  }),
+  'divorce.lapseDue': op({
+    title: '离婚登记申请视为撤回',
+    kind: 'write',
+    access: 'marriage.register',
+    input: z.strictObject({}),
+    output: z.object({ lapsed: z.array(z.number()) }),
+  }),
+  'divorce.list': op({
+    title: '查看离婚登记申请',
+    kind: 'read',
+    access: 'marriage.register',
+    input: z.strictObject({}),
+    output: z.array(divorceApplicationView),
+  }),
+} as const;
