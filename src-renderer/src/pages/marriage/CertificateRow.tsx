@@ -1,15 +1,14 @@
-import { useEffect, useRef } from 'react';
 import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
-import { operations, type OpOutput } from '../../../../src-main/contract';
+import { operations } from '../../../../src-main/contract';
 import { useCurrentSession } from '../../currentSession';
 import { contractRuleWhen } from '../../fieldRules';
 import { PrintFeedback } from '../print/PrintFeedback';
 import type { PrintTemplate } from '../print/templateData';
 import { usePrintOutput, type PrintAction } from '../print/usePrintOutput';
+import { usePrintTarget, type Printers } from '../print/usePrintTarget';
 import { PARTY_TITLES, certificateData, certificateKey, type PartyKey, type Registration } from './marriageData';
 
-type Printers = OpOutput<'print.printers'>;
 
 const serialSchema = operations['print.output'].input.shape.bookletSerial.unwrap();
 
@@ -65,19 +64,11 @@ export function CertificateRow({ registration, holder, template, printers }: Cer
   const [form] = Form.useForm<RowValues>();
   // The ledger's refusals (not in stock, already used) name the booklet `serial`.
   const printing = usePrintOutput(form, { serial: 'bookletSerial' });
-  const defaultPrinter = printers?.defaultPrinter;
-  useEffect(() => {
-    if (defaultPrinter && !form.getFieldValue('printer')) form.setFieldValue('printer', defaultPrinter);
-  }, [defaultPrinter, form]);
-
-  const checkingForPrinter = useRef(false);
-  const toPrinter = (): boolean => checkingForPrinter.current;
+  const { toPrinter, validateFor } = usePrintTarget(form, printers);
   const data = certificateData(registration, holder, status.station.officeName, status.user.displayName);
 
   const run = async (action: PrintAction): Promise<void> => {
-    checkingForPrinter.current = action === 'printer';
-    const values = await form.validateFields().catch(() => null);
-    checkingForPrinter.current = false;
+    const values = await validateFor(action);
     if (!values) return;
     if (action === 'preview') {
       await printing.preview(template, data);

@@ -1,15 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Divider, Form, Space } from 'antd';
 import { DownloadOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { OpOutput } from '../../../../src-main/contract';
 import { useCurrentSession } from '../../currentSession';
 import { OutputFields } from './OutputFields';
 import { PrintFeedback } from './PrintFeedback';
 import { TemplateFields } from './TemplateFields';
 import { formFields, isCertificate, labelAliases, prefill, toTemplateData, type FieldValues, type PrintTemplate } from './templateData';
 import { usePrintOutput, type PrintAction } from './usePrintOutput';
+import { usePrintTarget, type Printers } from './usePrintTarget';
 
-type Printers = OpOutput<'print.printers'>;
 
 interface DocumentValues {
   data: FieldValues;
@@ -40,20 +39,10 @@ export function DocumentForm({ template, printers }: DocumentFormProps) {
   // A certificate's 文书编号 follows its number; other documents get a sample key the user may change.
   const [initialValues] = useState(() => ({ data: prefill(fields, status), documentKey: certificate ? '' : `sample-${Date.now()}` }));
 
-  const defaultPrinter = printers?.defaultPrinter;
-  useEffect(() => {
-    if (defaultPrinter && !form.getFieldValue('printer')) form.setFieldValue('printer', defaultPrinter);
-  }, [defaultPrinter, form]);
-
-  // Set while the fields are checked for 打印: only printing needs the printer and the 印制编号.
-  // Otherwise (Enter, 预览, 保存 PDF, editing a field) those two pass, which also clears their errors.
-  const checkingForPrinter = useRef(false);
-  const toPrinter = (): boolean => checkingForPrinter.current;
+  const { toPrinter, validateFor } = usePrintTarget(form, printers);
 
   const run = async (action: PrintAction): Promise<void> => {
-    checkingForPrinter.current = action === 'printer';
-    const values = await form.validateFields().catch(() => null);
-    checkingForPrinter.current = false;
+    const values = await validateFor(action);
     if (!values) return;
     const data = toTemplateData(fields, values.data);
     if (action === 'preview') {
