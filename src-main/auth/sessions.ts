@@ -38,7 +38,8 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
-  deleteForUser(userId: number): void {
-    for (const [token, s] of this.sessions) if (s.userId === userId) this.sessions.delete(token);
+  /** End the user's sessions, except `keep` (the one that changed the password). */
+  deleteForUser(userId: number, keep?: string): void {
+    for (const [token, s] of this.sessions) if (s.userId === userId && token !== keep) this.sessions.delete(token);
   }
 }

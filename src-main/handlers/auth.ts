@@ -105,5 +105,11 @@ export const changePassword: WriteHandler<'auth.changePassword'> = (ctx, input) 
     .set({ passwordHash: hashPassword(input.newPassword), mustChangePassword: false, updatedAt: ctx.now.toISOString() })
     .where(eq(users.id, user.id))
     .run();
-  return { result: { ok: true }, audit: { recordIds: [`user:${user.id}`], summary: '修改本人密码' } };
+  const current = ctx.session!.token;
+  return {
+    result: { ok: true },
+    audit: { recordIds: [`user:${user.id}`], summary: '修改本人密码' },
+    // Whoever knew the old password is logged out everywhere else.
+    afterCommit: () => ctx.sessions.deleteForUser(user.id, current),
+  };
 };

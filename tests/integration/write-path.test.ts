@@ -353,6 +353,15 @@ describe('user administration rules', () => {
     expect(again.user.lockedUntil).toBeNull();
   });
 
+  it('changing a password ends the user’s other sessions, not the one that changed it', () => {
+    const { app } = fresh();
+    const here = login(app);
+    const elsewhere = login(app);
+    app.call('auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'Changed123' }, here);
+    expect(app.call('session.status', {}, here).user.username).toBe(ADMIN.username);
+    expect(appError(() => app.call('session.status', {}, elsewhere)).code).toBe('UNAUTHENTICATED');
+  });
+
   it('a user with an initial password can do nothing but change it (or log out)', () => {
     const { app } = fresh();
     const admin = login(app);
