@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ADMIN = { username: 'admin', password: 'Admin2026' };
 
@@ -102,4 +103,29 @@ export async function openLoggedIn(browser: Browser, app: RunningApp, user = ADM
   await login.getByLabel('密码').press('Enter');
   await page.getByTestId('home-page').waitFor();
   return page;
+}
+
+export interface SignedIn {
+  app: RunningApp;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * For a describe block: before it, the app in browser mode on a fresh data folder, its station set
+ * up and the administrator logged in; after it, everything stopped. Read the fields inside tests.
+ */
+export function signedInSuite(env: Record<string, string> = {}): SignedIn {
+  const s = {} as SignedIn;
+  beforeAll(async () => {
+    s.app = await startApp(undefined, env);
+    await initializeStation(s.app);
+    s.browser = await launchBrowser();
+    s.page = await openLoggedIn(s.browser, s.app);
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.app?.stop();
+  });
+  return s;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { hasPermission } from '../../../src-main/contract';
 import { useCurrentSession } from '../currentSession';
@@ -10,6 +10,7 @@ import { BookletTotals } from './booklets/BookletTotals';
 import { ReceiveBookletsDialog } from './booklets/ReceiveBookletsDialog';
 import { RecentBookletsTable } from './booklets/RecentBookletsTable';
 import { VoidBookletDialog } from './booklets/VoidBookletDialog';
+import { LoadFailed } from '../LoadFailed';
 
 /** 证书台账: blank marriage and divorce certificates received, used and voided. Anyone may read it; the buttons follow the role. */
 export function BookletsPage() {
@@ -38,15 +39,7 @@ export function BookletsPage() {
           </Space>
         }
       />
-      {ledger.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={`证书台账读取失败：${ledger.error.message}`}
-          action={<Button onClick={ledger.reload}>重试</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <LoadFailed what="证书台账" error={ledger.error} onRetry={ledger.reload} />
       {(ledger.data || !ledger.error) && <BookletTotals totals={ledger.data?.totals ?? null} />}
       <BookletBatchesTable batches={ledger.data?.batches ?? []} loading={ledger.loading} />
       <RecentBookletsTable recent={ledger.data?.recent ?? []} loading={ledger.loading} />

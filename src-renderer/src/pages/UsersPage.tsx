@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Table } from 'antd';
+import { Button, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { hasPermission, type UserView } from '../../../src-main/contract';
 import { useCurrentSession } from '../currentSession';
@@ -11,6 +11,7 @@ import { EditUserDialog } from './users/EditUserDialog';
 import { ResetPasswordDialog } from './users/ResetPasswordDialog';
 import { useRevealIdNumber } from './users/useRevealIdNumber';
 import { userColumns } from './users/userColumns';
+import { LoadFailed } from '../LoadFailed';
 
 type OpenDialog = { kind: 'create' } | { kind: 'edit'; user: UserView } | { kind: 'reset'; user: UserView };
 
@@ -48,15 +49,7 @@ export function UsersPage() {
           </Button>
         }
       />
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={`用户列表读取失败：${error.message}`}
-          action={<Button onClick={reload}>重试</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <LoadFailed what="用户列表" error={error} onRetry={reload} />
       <Table<UserView>
         rowKey="id"
         columns={columns}

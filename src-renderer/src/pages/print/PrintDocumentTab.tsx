@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Select, Space, Spin, Tag } from 'antd';
+import { Alert, Select, Space, Spin, Tag } from 'antd';
 import { useQuery } from '../../useQuery';
 import { DocumentForm } from './DocumentForm';
+import { LoadFailed } from '../../LoadFailed';
 
 const KIND_LABELS = { overlay: '套打', a4: 'A4' } as const;
 
@@ -15,15 +16,7 @@ export function PrintDocumentTab() {
 
   return (
     <div data-testid="print-page">
-      {templates.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={`打印模板读取失败：${templates.error.message}`}
-          action={<Button onClick={templates.reload}>重试</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <LoadFailed what="打印模板" error={templates.error} onRetry={templates.reload} />
       {printers.error && <Alert type="warning" showIcon title={`打印机列表读取失败：${printers.error.message}`} style={{ marginBottom: 16 }} />}
       {!template ? (
         templates.loading && <Spin />

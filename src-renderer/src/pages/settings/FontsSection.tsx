@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { OpOutput } from '../../../../src-main/contract';
 import { useQuery } from '../../useQuery';
 import { AddFontDialog } from './AddFontDialog';
+import { LoadFailed } from '../../LoadFailed';
 
 type Font = OpOutput<'fonts.list'>[number];
 
@@ -26,15 +27,7 @@ export function FontsSection() {
       <Typography.Paragraph type="secondary">
         打印时每个字按下列顺序查找字体，前面的字体没有的字（如扩展区生僻字）用后面的字体。所有字体都没有的字会使打印中止并指明该字，这时可添加包含它的字体（如省级平台提供的字体）。
       </Typography.Paragraph>
-      {fonts.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={`字体列表读取失败：${fonts.error.message}`}
-          action={<Button onClick={fonts.reload}>重试</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <LoadFailed what="字体列表" error={fonts.error} onRetry={fonts.reload} />
       <Table<Font>
         rowKey="id"
         size="small"
