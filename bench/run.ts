@@ -5,6 +5,7 @@ import { benchCertificatePdf } from './certificate-pdf';
 import { benchColdStart } from './cold-start';
 import { benchFirstPaint } from './first-paint';
 import { removeTempDirs } from './fixtures';
+import { benchRegistration } from './registration';
 import { round } from './stats';
 import { benchWritePath } from './write-path';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     coldStart: benchColdStart(),
     firstPaint: await benchFirstPaint(),
     certificatePdf: await benchCertificatePdf(),
+    registration: await benchRegistration(),
   };
   const c = results.certificatePdf;
   const w = results.writePath;
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
     'baseline pdf-lib own subsetting, bytes': { value: c.pdfLibSubsetBytes, goal: '' },
     'baseline pdf-lib whole font, median ms': { value: round(c.pdfLibWholeFontMedianMs, 1), goal: '' },
     'baseline pdf-lib whole font, bytes': { value: c.pdfLibWholeFontBytes, goal: '' },
+    'marriage registration + both certificate PDFs, median ms': { value: round(results.registration.medianMs, 1), goal: '≤ 30' },
+    'marriage registration + both certificate PDFs, p95 ms': { value: round(results.registration.p95Ms, 1), goal: '≤ 30' },
   });
   const dir = path.resolve(__dirname, '../bench-results');
   fs.mkdirSync(dir, { recursive: true });

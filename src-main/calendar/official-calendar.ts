@@ -3,6 +3,13 @@ import { createRequire } from 'node:module';
 import { AppError } from '../contract';
 import { addDays, toUtc, type IsoDate } from './dates';
 
+/** One year of the State Council's arrangement: its holidays and its make-up working days. */
+export interface CalendarYear {
+  year: number;
+  holidays: IsoDate[];
+  workdays: IsoDate[];
+}
+
 /**
  * The State Council's holidays and make-up working days (调休), year by year. A year is known only
  * once its calendar has been published and loaded; asking about any other year is an error, never
@@ -13,17 +20,26 @@ export class OfficialCalendar {
   private readonly workdays: Set<IsoDate>;
   readonly years: ReadonlySet<number>;
 
-  constructor(data: { holidays: Iterable<IsoDate>; workdays: Iterable<IsoDate>; years?: Iterable<number> }) {
-    this.holidays = new Set(data.holidays);
-    this.workdays = new Set(data.workdays);
-    this.years = new Set(data.years ?? [...this.holidays].map((d) => Number(d.slice(0, 4))));
+  constructor(years: CalendarYear[]) {
+    this.holidays = new Set(years.flatMap((y) => y.holidays));
+    this.workdays = new Set(years.flatMap((y) => y.workdays));
+    this.years = new Set(years.map((y) => y.year));
   }
 
-  /** The calendar chinese-days ships (2004 to the latest year published when the package was built). */
-  static fromChineseDays(): OfficialCalendar {
+  /** The years chinese-days ships (2004 to the latest year published when the package was built). */
+  static chineseDaysYears(): CalendarYear[] {
     const file = createRequire(__filename).resolve('chinese-days/dist/chinese-days.json');
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { holidays: Record<string, string>; workdays: Record<string, string> };
-    return new OfficialCalendar({ holidays: Object.keys(raw.holidays), workdays: Object.keys(raw.workdays) });
+    const byYear = new Map<number, CalendarYear>();
+    const yearOf = (d: IsoDate): CalendarYear => {
+      const year = Number(d.slice(0, 4));
+      let y = byYear.get(year);
+      if (!y) byYear.set(year, (y = { year, holidays: [], workdays: [] }));
+      return y;
+    };
+    for (const d of Object.keys(raw.holidays)) yearOf(d).holidays.push(d);
+    for (const d of Object.keys(raw.workdays)) yearOf(d).workdays.push(d);
+    return [...byYear.values()].sort((a, b) => a.year - b.year);
   }
 
   private assertKnown(date: IsoDate): void {

@@ -11,8 +11,6 @@ import { readQrFromPng } from '../print/qr-image';
 import { renderPdf } from '../print/render';
 import { templateById } from '../print/templates';
 import { isValidIsoDate } from '../calendar/dates';
-import { officialCalendar } from '../calendar/calendar-source';
-import { divorcePeriods } from '../marriage/divorce-periods';
 import { scheduleDeadlines } from '../core/daily-tasks';
 import { readPassword } from './prompt';
 
@@ -69,6 +67,14 @@ const str = (v: string | boolean | undefined): string => (typeof v === 'string' 
 
 /** Commands that act on the database, keyed by their words (`user add`, `backup`). */
 const COMMANDS: Record<string, Command> = {
+  /** With the station's calendar: the years the administrator loaded count too. */
+  async 'dates divorce'(app, { values }) {
+    const received = str(values.received);
+    if (!isValidIsoDate(received)) throw new AppError('VALIDATION', '--received 应为 YYYY-MM-DD 格式的实际日期', { received: '日期无效' });
+    const { coolingOffEnds, certificateDeadline } = await app.callAsSystem('dates.divorce', { receivedOn: received });
+    out({ coolingOffEnds, certificateDeadline });
+    return 0;
+  },
   async 'user add'(app, { values }) {
     const password = await readPassword('初始密码');
     out(
@@ -220,13 +226,6 @@ async function main(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     return new Promise<number>(() => undefined);
-  }
-
-  if (command === 'dates' && sub === 'divorce') {
-    const received = values.received ?? '';
-    if (!isValidIsoDate(received)) throw new AppError('VALIDATION', '--received 应为 YYYY-MM-DD 格式的实际日期', { received: '日期无效' });
-    out(divorcePeriods(received, officialCalendar()));
-    return 0;
   }
 
   const handler = COMMANDS[sub ? `${command} ${sub}` : command] ?? COMMANDS[command];

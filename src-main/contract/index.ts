@@ -5,3 +5,7 @@ export * from './operations';
 export { parseInput } from './fields';
 export * from './id-number';
 export * from './booklet-operations';
+export * from './identity-documents';
+export * from './counter-operations';
+export * from './refusal-reasons';
+export * from './stats-operations';

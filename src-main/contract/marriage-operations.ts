@@ -1,26 +1,43 @@
 import { z } from 'zod';
 import { op } from './define';
-import { choice, labelled, pattern, text } from './fields';
+import { choice, intIn, labelled, pattern, text } from './fields';
+import { DOCUMENT_TYPE_IDS } from './identity-documents';
+import { REFUSAL_REASONS, type RefusalReason } from './refusal-reasons';
+
+const isoDate = (label: string) => pattern(label, /^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD');
 
 const party = (who: string) =>
   z.strictObject({
     name: text(`${who}姓名`, { max: 50 }),
     sex: choice(`${who}性别`, ['male', 'female']),
     nationality: text(`${who}国籍`, { max: 30 }).default('中国'),
-    idNumber: pattern(`${who}公民身份号码`, /^\d{17}[\dXx]$/, '18 位，最后一位可为 X'),
-    birthDate: pattern(`${who}出生日期`, /^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD').optional(),
+    documentType: choice(`${who}证件类型`, DOCUMENT_TYPE_IDS).default('resident-id'),
+    // The number's form depends on the document type: checked with it in marriage-checks.
+    idNumber: text(`${who}身份证件号码`, { max: 20 }).transform((v) => v.toUpperCase()),
+    /** Read from a resident ID or residence permit number; entered from the other documents. */
+    birthDate: isoDate(`${who}出生日期`).optional(),
   });
 
 const parties = { party1: party('一方'), party2: party('另一方') };
+/** The case at the counter this command finishes, if it was saved as a draft: it goes in the same transaction. */
+const draftId = intIn('暂存编号', 1, Number.MAX_SAFE_INTEGER).optional();
+const REFUSAL_REASON_IDS = Object.keys(REFUSAL_REASONS) as [RefusalReason, ...RefusalReason[]];
 
-/** 结婚登记 at the counter (mainland residents; other cases where the station is authorized come later). */
+/** 结婚登记 at the counter. */
 export const marriageOperations = {
   'marriage.check': op({
     title: '结婚登记审查',
     kind: 'read',
     access: 'marriage.register',
     input: z.strictObject(parties),
-    output: z.object({ ok: z.boolean(), problems: z.array(z.string()), registrationDate: z.string(), platformAsked: z.boolean() }),
+    output: z.object({
+      ok: z.boolean(),
+      problems: z.array(z.string()),
+      /** What was checked and found in order, for the 审查处理表. */
+      findings: z.array(z.string()),
+      registrationDate: z.string(),
+      platformAsked: z.boolean(),
+    }),
   }),
   'marriage.register': op({
     title: '结婚登记',
@@ -30,6 +47,7 @@ export const marriageOperations = {
       ...parties,
       declarationSigned: labelled('申请结婚登记声明书', z.literal(true, { error: '双方须已在申请结婚登记声明书上签名' })),
       consentConfirmed: labelled('自愿结婚', z.literal(true, { error: '婚姻登记员须确认双方完全自愿' })),
+      draftId,
     }),
     output: z.object({ id: z.number(), certificateNumber: z.string(), registrationDate: z.string() }),
   }),
@@ -37,7 +55,12 @@ export const marriageOperations = {
     title: '不予结婚登记',
     kind: 'write',
     access: 'marriage.register',
-    input: z.strictObject({ ...parties, reason: text('不予登记的理由', { max: 500 }) }),
+    input: z.strictObject({
+      ...parties,
+      reasonCode: choice('不予登记的情形', REFUSAL_REASON_IDS),
+      reason: text('不予登记的理由', { max: 500 }),
+      draftId,
+    }),
     output: z.object({ id: z.number(), decidedOn: z.string() }),
   }),
 } as const;

@@ -3,9 +3,12 @@ import { op } from './define';
 import { choice, intIn, labelled, password, pattern, text, username } from './fields';
 import { idNumberProblem } from './id-number';
 import { bookletOperations } from './booklet-operations';
+import { counterOperations } from './counter-operations';
 import { divorceOperations } from './divorce-operations';
+import { identityOperations } from './identity-operations';
 import { marriageOperations } from './marriage-operations';
 import { printOperations } from './print-operations';
+import { statsOperations } from './stats-operations';
 import { ROLES } from './roles';
 
 const role = choice('角色', ROLES);
@@ -58,7 +61,12 @@ export const auditEntryView = z.object({
 });
 export type AuditEntryView = z.infer<typeof auditEntryView>;
 
-const settingsView = z.object({ idleLockMinutes: z.number() });
+const settingsView = z.object({
+  idleLockMinutes: z.number(),
+  /** Whether the province authorized this office for foreign-related (incl. 华侨) / Hong Kong, Macao and Taiwan marriages. */
+  authorizedForeign: z.boolean(),
+  authorizedHkMacaoTaiwan: z.boolean(),
+});
 const empty = z.strictObject({});
 const ok = z.object({ ok: z.literal(true) });
 
@@ -203,13 +211,20 @@ export const operations = {
     title: '修改设置',
     kind: 'write',
     access: 'settings.manage',
-    input: z.strictObject({ idleLockMinutes: intIn('空闲锁屏时间（分钟）', 1, 120) }),
+    input: z.strictObject({
+      idleLockMinutes: intIn('空闲锁屏时间（分钟）', 1, 120).optional(),
+      authorizedForeign: labelled('办理涉外婚姻登记', z.boolean({ error: '办理涉外婚姻登记应为是或否' })).optional(),
+      authorizedHkMacaoTaiwan: labelled('办理涉港澳台居民婚姻登记', z.boolean({ error: '办理涉港澳台居民婚姻登记应为是或否' })).optional(),
+    }),
     output: settingsView,
   }),
   ...printOperations,
   ...bookletOperations,
   ...marriageOperations,
   ...divorceOperations,
+  ...statsOperations,
+  ...identityOperations,
+  ...counterOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'stationery.use',
   'certificates.issue',
   'marriage.register',
+  'statistics.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,14 +32,15 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'stationery.use': '使用或作废空白证书',
   'certificates.issue': '打印或保存带签名二维码的证书',
   'marriage.register': '办理结婚登记',
+  'statistics.read': '查看婚姻登记统计',
 };
 
 const MATRIX: Record<Role, readonly Permission[]> = {
   registrar: ['print.calibrate', 'stationery.use', 'certificates.issue', 'marriage.register'],
-  reviewer: ['audit.read', 'stationery.manage', 'stationery.use'],
+  reviewer: ['audit.read', 'stationery.manage', 'stationery.use', 'statistics.read'],
   funeral: ['print.calibrate'],
   archivist: [],
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register', 'statistics.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

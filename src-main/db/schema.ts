@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** The station this database belongs to: exactly one row, written at first run. */
 export const station = sqliteTable('station', {
@@ -172,24 +172,35 @@ export const marriages = sqliteTable(
     party1Sex: text('party1_sex', { enum: ['male', 'female'] }).notNull(),
     party1Nationality: text('party1_nationality').notNull(),
     party1BirthDate: text('party1_birth_date').notNull(),
+    /** The document the party registered with (see contract/identity-documents.ts) and its number. */
+    party1DocumentType: text('party1_document_type').notNull().default('resident-id'),
     party1IdNumber: text('party1_id_number').notNull(),
     party2Name: text('party2_name').notNull(),
     party2Sex: text('party2_sex', { enum: ['male', 'female'] }).notNull(),
     party2Nationality: text('party2_nationality').notNull(),
     party2BirthDate: text('party2_birth_date').notNull(),
+    party2DocumentType: text('party2_document_type').notNull().default('resident-id'),
     party2IdNumber: text('party2_id_number').notNull(),
     registrarUserId: integer('registrar_user_id'),
     /** Whether the provincial platform confirmed the marital status (not until the sync issue lands). */
     platformChecked: integer('platform_checked', { mode: 'boolean' }).notNull().default(false),
+    /** The review's findings (JSON list), printed on the 婚姻登记审查处理表. */
+    reviewFindings: text('review_findings').notNull().default('[]'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('marriages_party1').on(t.party1IdNumber), index('marriages_party2').on(t.party2IdNumber)],
+  (t) => [
+    index('marriages_party1').on(t.party1IdNumber),
+    index('marriages_party2').on(t.party2IdNumber),
+    index('marriages_registered_on').on(t.registeredOn),
+  ],
 );
 
 /** 不予登记: a refusal with its reason, for the notice and the statistics. */
 export const marriageRefusals = sqliteTable('marriage_refusals', {
   id: integer('id').primaryKey(),
   decidedOn: text('decided_on').notNull(),
+  /** The legal ground (contract/refusal-reasons.ts), for the notice and the statistics. */
+  reasonCode: text('reason_code').notNull().default('other'),
   reason: text('reason').notNull(),
   party1Name: text('party1_name').notNull(),
   party1IdNumber: text('party1_id_number').notNull(),
@@ -219,3 +230,64 @@ export const divorceApplications = sqliteTable(
   },
   (t) => [index('divorce_applications_status').on(t.status, t.certificateDeadline)],
 );
+
+/** Scans attached to a case (divorce agreement, ID copies…), kept in the database so a backup holds them. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey(),
+    /** e.g. `divorce-application:12`. */
+    recordId: text('record_id').notNull(),
+    name: text('name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sha256: text('sha256').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [index('attachments_record').on(t.recordId)],
+);
+
+/** A case saved at the counter to be resumed (a party stepped out to fetch a document). */
+export const drafts = sqliteTable('drafts', {
+  id: integer('id').primaryKey(),
+  kind: text('kind', { enum: ['marriage', 'divorce'] }).notNull(),
+  /** What the list shows: the parties' names, no ID numbers. */
+  title: text('title').notNull(),
+  data: text('data').notNull(),
+  userId: integer('user_id'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** 补领: a replacement booklet under a BJ/BL 字号, for one party of a registration here. */
+export const certificateReissues = sqliteTable('certificate_reissues', {
+  id: integer('id').primaryKey(),
+  certificateNumber: text('certificate_number').notNull().unique(),
+  originalNumber: text('original_number').notNull(),
+  party: integer('party').notNull(),
+  issuedOn: text('issued_on').notNull(),
+  reason: text('reason').notNull(),
+  registrarUserId: integer('registrar_user_id'),
+  createdAt: text('created_at').notNull(),
+});
+
+/** 婚姻登记记录证明: what this office's records say of one person, when a replacement cannot be issued. */
+export const recordCertificates = sqliteTable('record_certificates', {
+  id: integer('id').primaryKey(),
+  number: text('number').notNull().unique(),
+  idNumber: text('id_number').notNull(),
+  name: text('name').notNull(),
+  issuedOn: text('issued_on').notNull(),
+  /** The records as printed, so the certificate can be printed again exactly. */
+  content: text('content').notNull(),
+  registrarUserId: integer('registrar_user_id'),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Years of the State Council holiday calendar loaded by the administrator (or later the platform). */
+export const calendarYears = sqliteTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  holidays: text('holidays').notNull(),
+  workdays: text('workdays').notNull(),
+  source: text('source').notNull(),
+  loadedAt: text('loaded_at').notNull(),
+});

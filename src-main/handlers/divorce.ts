@@ -1,27 +1,51 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
-import { AppError } from '../contract';
+import { createHash } from 'node:crypto';
+import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
+import { AppError, type OpOutput } from '../contract';
 import { localDate } from '../calendar/dates';
 import { officialCalendar } from '../calendar/calendar-source';
-import { divorceApplications, marriages } from '../db/schema';
+import { attachments, divorceApplications, marriages } from '../db/schema';
 import type { ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import { nextCertificateNumber } from '../marriage/certificate-number';
 import { divorcePeriods } from '../marriage/divorce-periods';
 import { stationView } from './setup';
+import { finishDraft, registeredMarriageOf } from './marriage';
 
 type Application = typeof divorceApplications.$inferSelect;
 
-function view(ctx: ReadContext, a: Application) {
-  const marriage = ctx.db.select({ n: marriages.certificateNumber }).from(marriages).where(eq(marriages.id, a.marriageId)).get()!;
+export function divorceView(ctx: ReadContext, a: Application): OpOutput<'divorce.list'>[number] {
+  const marriage = ctx.db
+    .select({ n: marriages.certificateNumber, a: marriages.party1Name, b: marriages.party2Name })
+    .from(marriages)
+    .where(eq(marriages.id, a.marriageId))
+    .get()!;
   return {
     id: a.id,
     marriageCertificateNumber: marriage.n,
+    names: [marriage.a, marriage.b],
     receivedOn: a.receivedOn,
     coolingOffEnds: a.coolingOffEnds,
     certificateDeadline: a.certificateDeadline,
     status: a.status,
     endedOn: a.endedOn,
     certificateNumber: a.certificateNumber,
+    attachments: ctx.db
+      .select({ id: attachments.id, name: attachments.name, mimeType: attachments.mimeType, size: sql<number>`length(${attachments.content})` })
+      .from(attachments)
+      .where(eq(attachments.recordId, `divorce-application:${a.id}`))
+      .all(),
   };
+}
+
+function findMarriage(ctx: ReadContext, input: { marriageCertificateNumber?: string; spouseIdNumber?: string }) {
+  if (input.marriageCertificateNumber) {
+    const marriage = ctx.db.select().from(marriages).where(eq(marriages.certificateNumber, input.marriageCertificateNumber)).get();
+    if (!marriage) throw new AppError('NOT_FOUND', `本机关没有结婚证字号为 ${input.marriageCertificateNumber} 的登记`, { marriageCertificateNumber: '未找到' });
+    return marriage;
+  }
+  if (!input.spouseIdNumber) throw new AppError('VALIDATION', '请填写结婚证字号或一方的身份证件号码', { marriageCertificateNumber: '请填写结婚证字号' });
+  const marriage = registeredMarriageOf(ctx, input.spouseIdNumber);
+  if (!marriage) throw new AppError('NOT_FOUND', '本机关没有该身份证件号码的当事人未解除的婚姻登记', { spouseIdNumber: '未找到' });
+  return marriage;
 }
 
 function openApplication(ctx: WriteContext, id: number): Application {
@@ -34,8 +58,7 @@ function openApplication(ctx: WriteContext, id: number): Application {
 
 /** 受理: the periods are fixed at receipt, from the official calendar (a missing year stops the receipt). */
 export const apply: WriteHandler<'divorce.apply'> = (ctx, input) => {
-  const marriage = ctx.db.select().from(marriages).where(eq(marriages.certificateNumber, input.marriageCertificateNumber)).get();
-  if (!marriage) throw new AppError('NOT_FOUND', `本机关没有结婚证字号为 ${input.marriageCertificateNumber} 的登记`, { marriageCertificateNumber: '未找到' });
+  const marriage = findMarriage(ctx, input);
   if (marriage.status !== 'registered') throw new AppError('CONFLICT', '该婚姻已解除', { marriageCertificateNumber: '婚姻已解除' });
   const pending = ctx.db
     .select({ id: divorceApplications.id })
@@ -44,7 +67,7 @@ export const apply: WriteHandler<'divorce.apply'> = (ctx, input) => {
     .get();
   if (pending) throw new AppError('CONFLICT', `该婚姻已有未结的离婚登记申请（第 ${pending.id} 号）`, { marriageCertificateNumber: '已有未结申请' });
   const receivedOn = localDate(ctx.now);
-  const periods = divorcePeriods(receivedOn, officialCalendar());
+  const periods = divorcePeriods(receivedOn, officialCalendar(ctx.db));
   const row = ctx.db
     .insert(divorceApplications)
     .values({
@@ -56,8 +79,23 @@ export const apply: WriteHandler<'divorce.apply'> = (ctx, input) => {
     })
     .returning()
     .get();
+  for (const scan of input.scans) {
+    const content = Buffer.from(scan.dataBase64, 'base64');
+    ctx.db
+      .insert(attachments)
+      .values({
+        recordId: `divorce-application:${row.id}`,
+        name: scan.name,
+        mimeType: scan.mimeType,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content,
+        addedAt: ctx.now.toISOString(),
+      })
+      .run();
+  }
+  finishDraft(ctx, input.draftId);
   return {
-    result: view(ctx, row),
+    result: divorceView(ctx, row),
     audit: {
       recordIds: [`divorce-application:${row.id}`, `marriage:${marriage.id}`],
       summary: `受理离婚登记申请第 ${row.id} 号（${marriage.certificateNumber}），冷静期至 ${periods.coolingOffEnds}，领证截止 ${periods.certificateDeadline}`,
@@ -80,7 +118,7 @@ export const withdraw: WriteHandler<'divorce.withdraw'> = (ctx, input) => {
     .returning()
     .get();
   return {
-    result: view(ctx, row),
+    result: divorceView(ctx, row),
     audit: { recordIds: [`divorce-application:${a.id}`], summary: `离婚登记申请第 ${a.id} 号由${input.party === 1 ? '一方' : '另一方'}撤回` },
   };
 };
@@ -100,9 +138,9 @@ export const register: WriteHandler<'divorce.register'> = (ctx, input) => {
     .returning()
     .get();
   return {
-    result: view(ctx, row),
+    result: divorceView(ctx, row),
     audit: { recordIds: [`divorce-application:${a.id}`, `marriage:${a.marriageId}`, `certificate:${certificateNumber}`], summary: `离婚登记 ${certificateNumber}（申请第 ${a.id} 号）` },
-    events: [{ eventType: 'divorce.registered', recordType: 'marriage', recordId: view(ctx, row).marriageCertificateNumber, payload: { certificateNumber, registeredOn: today } }],
+    events: [{ eventType: 'divorce.registered', recordType: 'marriage', recordId: divorceView(ctx, row).marriageCertificateNumber, payload: { certificateNumber, registeredOn: today } }],
   };
 };
 
@@ -123,4 +161,14 @@ export const lapseDue: WriteHandler<'divorce.lapseDue'> = (ctx) => {
 };
 
 export const list: ReadHandler<'divorce.list'> = (ctx) =>
-  ctx.db.select().from(divorceApplications).orderBy(desc(divorceApplications.id)).limit(500).all().map((a) => view(ctx, a));
+  ctx.db.select().from(divorceApplications).orderBy(desc(divorceApplications.id)).limit(500).all().map((a) => divorceView(ctx, a));
+
+export const scan: ReadHandler<'divorce.scan'> = (ctx, input) => {
+  const row = ctx.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, input.id), like(attachments.recordId, 'divorce-application:%')))
+    .get();
+  if (!row) throw new AppError('NOT_FOUND', `扫描件第 ${input.id} 号不存在`, { id: '不存在' });
+  return { name: row.name, mimeType: row.mimeType, dataBase64: row.content.toString('base64') };
+};

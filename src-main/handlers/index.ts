@@ -2,11 +2,18 @@ import type { Handlers } from '../core/context';
 import { listAudit, verifyAudit } from './audit';
 import { changePassword, lock, login, logout, unlock } from './auth';
 import { bookletLedger, receiveBooklets, voidBooklet } from './booklets';
+import { calendarStatus, divorceDates, loadCalendar } from './calendar';
+import { recordCertificate, reissue } from './certificates';
+import { overview, search } from './counter';
 import * as divorce from './divorce';
+import { documentData } from './documents';
+import { deleteDraft, getDraft, saveDraft } from './drafts';
+import * as identity from './identity';
 import { checkRegistration, refuse, register } from './marriage';
 import { addFont, calibrate, listFonts, listJobs, listTemplates, output, preview, printers, verifyQr } from './print';
 import { sessionStatus } from './session';
 import { getSettings, updateSettings } from './settings';
+import { exportStatistics, marriageStatistics } from './stats';
 import { initialize, setupStatus } from './setup';
 import { createUser, listUsers, resetPassword, revealIdNumber, updateUser } from './users';
 
@@ -49,4 +56,22 @@ export const handlers: Handlers = {
   'divorce.register': divorce.register,
   'divorce.lapseDue': divorce.lapseDue,
   'divorce.list': divorce.list,
+  'stats.marriage': marriageStatistics,
+  'stats.export': exportStatistics,
+  'identity.readCard': identity.readCard,
+  'identity.reader': identity.reader,
+  'identity.placeCard': identity.placeCard,
+  'identity.configureReader': identity.configureReader,
+  'divorce.scan': divorce.scan,
+  'drafts.save': saveDraft,
+  'drafts.get': getDraft,
+  'drafts.delete': deleteDraft,
+  'counter.overview': overview,
+  'counter.search': search,
+  'counter.document': documentData,
+  'certificates.reissue': reissue,
+  'certificates.recordCertificate': recordCertificate,
+  'dates.divorce': divorceDates,
+  'calendar.status': calendarStatus,
+  'calendar.load': loadCalendar,
 };

@@ -30,6 +30,8 @@ export class PrintService {
       .map((f) => ({ id: `added-${f.id}`, name: f.name, file: path.join(this.fontsDir(), f.fileName), faceIndex: f.faceIndex }));
   }
 
+  private key: { der: string; object: KeyObject } | null = null;
+
   fonts(db: Db): FontChain {
     this.chain ??= new FontChain([...shippedFontSources(), ...this.addedFontSources(db)].map(loadFont));
     return this.chain;
@@ -48,7 +50,9 @@ export class PrintService {
       .all()
       .find((k) => k.privateKey);
     if (!row?.privateKey) throw new Error('station has no signing key');
-    const key = privateKeyObject(row.privateKey);
+    // Parsing the key costs about a millisecond per certificate; the stored key is the cache key, so a new key is picked up.
+    if (this.key?.der !== row.privateKey) this.key = { der: row.privateKey, object: privateKeyObject(row.privateKey) };
+    const key = this.key.object;
     return (payload) => signFacts({ ...payload, station: stationId }, key);
   }
 

@@ -3,7 +3,8 @@ import { AppError } from '../../src-main/contract';
 import { OfficialCalendar } from '../../src-main/calendar/official-calendar';
 import { divorcePeriods } from '../../src-main/marriage/divorce-periods';
 
-const calendar = OfficialCalendar.fromChineseDays();
+const shipped = OfficialCalendar.chineseDaysYears();
+const calendar = new OfficialCalendar(shipped);
 
 describe('the official calendar (chinese-days, State Council 2026 arrangement)', () => {
   it('knows 2026 holidays, weekends and make-up working days', () => {
@@ -49,7 +50,7 @@ describe('divorce cooling-off and certificate window (民法典 1077, 201, 203)'
   });
 
   it('with a loaded 2027 arrangement it computes', () => {
-    const withNextYear = new OfficialCalendar({ holidays: ['2027-01-01'], workdays: [], years: [2026, 2027] });
+    const withNextYear = new OfficialCalendar([...shipped, { year: 2027, holidays: ['2027-01-01'], workdays: [] }]);
     // Received 2026-12-02 → day 30 = Fri 2027-01-01 (元旦) → Mon 01-04.
     expect(divorcePeriods('2026-12-02', withNextYear).coolingOffEnds).toBe('2027-01-04');
   });

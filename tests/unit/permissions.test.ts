@@ -4,8 +4,8 @@ import type { CivReg } from '../../src-main/core/civreg';
 import { appError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
 
 const EXPECTED: Record<Role, Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register'],
-  reviewer: ['audit.read', 'stationery.manage', 'stationery.use'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register', 'statistics.read'],
+  reviewer: ['audit.read', 'stationery.manage', 'stationery.use', 'statistics.read'],
   registrar: ['print.calibrate', 'stationery.use', 'certificates.issue', 'marriage.register'],
   funeral: ['print.calibrate'],
   archivist: [],
@@ -84,13 +84,13 @@ describe('the matrix is enforced by CivReg.call', () => {
   });
 
   it('any logged-in role may use session operations', () => {
-    expect(app.call('settings.get', {}, registrar)).toEqual({ idleLockMinutes: 10 });
+    expect(app.call('settings.get', {}, registrar)).toEqual({ idleLockMinutes: 10, authorizedForeign: false, authorizedHkMacaoTaiwan: false });
     expect(app.call('session.status', {}, reviewer).user.role).toBe('reviewer');
   });
 
   it('admin holds every permission', () => {
     expect(app.call('users.list', {}, admin).length).toBe(count(app, 'users'));
-    expect(app.call('settings.update', { idleLockMinutes: 12 }, admin)).toEqual({ idleLockMinutes: 12 });
+    expect(app.call('settings.update', { idleLockMinutes: 12 }, admin)).toEqual({ idleLockMinutes: 12, authorizedForeign: false, authorizedHkMacaoTaiwan: false });
     expect(app.call('audit.verify', {}, admin).ok).toBe(true);
   });
 });

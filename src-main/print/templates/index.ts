@@ -3,6 +3,9 @@ import type { Template } from '../template';
 import { a4Text } from './a4-text';
 import { calibrationPage } from './calibration';
 import { certificateBooklet } from './certificate-booklet';
+import { divorceReceiptTemplate, divorceWithdrawalTemplate } from './divorce-forms';
+import { marriageDeclarationTemplate, marriageRefusalNoticeTemplate, marriageReviewTemplate } from './marriage-forms';
+import { recordCertificateTemplate } from './record-certificate';
 
 /** Every document CivReg prints, by id. Business modules add theirs here. */
 export const TEMPLATES: ReadonlyMap<string, Template> = new Map(
@@ -11,6 +14,12 @@ export const TEMPLATES: ReadonlyMap<string, Template> = new Map(
     certificateBooklet('divorce-certificate', '离婚证（套打）', '离婚证字号', 'divorce'),
     calibrationPage,
     a4Text,
+    marriageDeclarationTemplate,
+    marriageReviewTemplate,
+    marriageRefusalNoticeTemplate,
+    divorceReceiptTemplate,
+    divorceWithdrawalTemplate,
+    recordCertificateTemplate,
   ].map((t) => [t.id, t] as const),
 );
 

@@ -1,0 +1,151 @@
+import { asc, desc, eq, gte, like, or, type SQL } from 'drizzle-orm';
+import { REFUSAL_REASONS, type OpOutput, type RefusalReason } from '../contract';
+import { addDays, localDate } from '../calendar/dates';
+import { certificateReissues, divorceApplications, marriageRefusals, marriages } from '../db/schema';
+import type { ReadContext, ReadHandler } from '../core/context';
+import { maskIdNumber } from '../identity/mask';
+import { divorceView } from './divorce';
+import { listDrafts } from './drafts';
+
+type CaseView = OpOutput<'counter.search'>[number];
+
+const LIMIT = 100;
+const DIVORCE_STATUS = { received: '冷静期/待登记', withdrawn: '已撤回', lapsed: '视为撤回', registered: '已离婚' } as const;
+const masked = (...ids: string[]): string[] => ids.map((id) => maskIdNumber(id) ?? '');
+
+interface Filters {
+  marriage: SQL | undefined;
+  divorce: SQL | undefined;
+  refusal: SQL | undefined;
+  reissue: SQL | undefined;
+}
+
+/** Registrations, applications, refusals and reissues matching the filters, newest first, ID numbers masked. */
+function findCases(ctx: ReadContext, where: Filters): CaseView[] {
+  const out: CaseView[] = [];
+  if (where.marriage) {
+    for (const m of ctx.db.select().from(marriages).where(where.marriage).orderBy(desc(marriages.id)).limit(LIMIT).all()) {
+      out.push({
+        kind: 'marriage',
+        id: m.id,
+        date: m.registeredOn,
+        names: [m.party1Name, m.party2Name],
+        idNumbersMasked: masked(m.party1IdNumber, m.party2IdNumber),
+        certificateNumber: m.certificateNumber,
+        status: m.status === 'registered' ? '已登记结婚' : '婚姻已解除',
+      });
+    }
+  }
+  if (where.divorce) {
+    const rows = ctx.db
+      .select({ a: divorceApplications, m: marriages })
+      .from(divorceApplications)
+      .innerJoin(marriages, eq(marriages.id, divorceApplications.marriageId))
+      .where(where.divorce)
+      .orderBy(desc(divorceApplications.id))
+      .limit(LIMIT)
+      .all();
+    for (const { a, m } of rows) {
+      out.push({
+        kind: 'divorce',
+        id: a.id,
+        date: a.receivedOn,
+        names: [m.party1Name, m.party2Name],
+        idNumbersMasked: masked(m.party1IdNumber, m.party2IdNumber),
+        certificateNumber: a.certificateNumber ?? m.certificateNumber,
+        status: DIVORCE_STATUS[a.status],
+      });
+    }
+  }
+  if (where.refusal) {
+    for (const r of ctx.db.select().from(marriageRefusals).where(where.refusal).orderBy(desc(marriageRefusals.id)).limit(LIMIT).all()) {
+      out.push({
+        kind: 'refusal',
+        id: r.id,
+        date: r.decidedOn,
+        names: [r.party1Name, r.party2Name],
+        idNumbersMasked: masked(r.party1IdNumber, r.party2IdNumber),
+        certificateNumber: null,
+        status: `不予登记：${REFUSAL_REASONS[r.reasonCode as RefusalReason] ?? r.reasonCode}`,
+      });
+    }
+  }
+  if (where.reissue) {
+    for (const r of ctx.db.select().from(certificateReissues).where(where.reissue).orderBy(desc(certificateReissues.id)).limit(LIMIT).all()) {
+      out.push(reissueCase(ctx, r));
+    }
+  }
+  return out.sort((x, y) => y.date.localeCompare(x.date));
+}
+
+function reissueCase(ctx: ReadContext, r: typeof certificateReissues.$inferSelect): CaseView {
+  const m = ctx.db
+    .select()
+    .from(marriages)
+    .leftJoin(divorceApplications, eq(divorceApplications.marriageId, marriages.id))
+    .where(or(eq(marriages.certificateNumber, r.originalNumber), eq(divorceApplications.certificateNumber, r.originalNumber)))
+    .get()!.marriages;
+  const holder = r.party === 1 ? { name: m.party1Name, id: m.party1IdNumber } : { name: m.party2Name, id: m.party2IdNumber };
+  return {
+    kind: 'reissue',
+    id: r.id,
+    date: r.issuedOn,
+    names: [holder.name],
+    idNumbersMasked: masked(holder.id),
+    certificateNumber: r.certificateNumber,
+    status: `补发（原证 ${r.originalNumber}）`,
+  };
+}
+
+/** The registrar's home: today's cases, drafts to resume, and divorce applications by stage with their dates. */
+export const overview: ReadHandler<'counter.overview'> = (ctx) => {
+  const today = localDate(ctx.now);
+  const cases = findCases(ctx, {
+    marriage: eq(marriages.registeredOn, today),
+    divorce: or(eq(divorceApplications.receivedOn, today), eq(divorceApplications.endedOn, today)),
+    refusal: eq(marriageRefusals.decidedOn, today),
+    reissue: eq(certificateReissues.issuedOn, today),
+  });
+  // Open applications, and those that ended in the last 30 days so the registrar sees what just lapsed.
+  const divorces = ctx.db
+    .select()
+    .from(divorceApplications)
+    .where(or(eq(divorceApplications.status, 'received'), gte(divorceApplications.endedOn, addDays(today, -30))))
+    .orderBy(asc(divorceApplications.certificateDeadline))
+    .limit(500)
+    .all()
+    .map((a) => divorceView(ctx, a));
+  return { today, cases, drafts: listDrafts(ctx), divorces };
+};
+
+/** By 字号, by a document number (whole), or by part of a name. */
+export const search: ReadHandler<'counter.search'> = (ctx, input) => {
+  const q = input.query.trim().toUpperCase();
+  if (/^B?[JL]\d/.test(q)) {
+    const prefix = `${q}%`;
+    return findCases(ctx, {
+      marriage: like(marriages.certificateNumber, prefix),
+      divorce: or(like(divorceApplications.certificateNumber, prefix), like(marriages.certificateNumber, prefix)),
+      refusal: undefined,
+      reissue: or(like(certificateReissues.certificateNumber, prefix), like(certificateReissues.originalNumber, prefix)),
+    });
+  }
+  if (/^[0-9A-Z]{8,20}$/.test(q)) {
+    const party = or(eq(marriages.party1IdNumber, q), eq(marriages.party2IdNumber, q));
+    return findCases(ctx, {
+      marriage: party,
+      divorce: party,
+      refusal: or(eq(marriageRefusals.party1IdNumber, q), eq(marriageRefusals.party2IdNumber, q)),
+      reissue: undefined,
+    });
+  }
+  // LIKE's own wildcards are not part of any name.
+  const name = `%${input.query.trim().replace(/[%_]/g, '')}%`;
+  const byName = or(like(marriages.party1Name, name), like(marriages.party2Name, name));
+  return findCases(ctx, {
+    marriage: byName,
+    divorce: byName,
+    refusal: or(like(marriageRefusals.party1Name, name), like(marriageRefusals.party2Name, name)),
+    reissue: undefined,
+  });
+};
