@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { op } from './define';
-import { choice, intIn, labelled, pattern, text } from './fields';
+import { calendarDate, choice, intIn, labelled, pattern, text } from './fields';
 import { divorceApplicationView } from './divorce-operations';
 
-const isoDate = (label: string) => pattern(label, /^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD');
 const certificateNumber = (label: string) => pattern(label, /^(J|L|BJ|BL)\d{6}-\d{4}-\d{6}$/, '如 J442000-2026-000001');
 const holderParty = labelled('持证人', z.union([z.literal(1), z.literal(2)], { error: '持证人应为一方（1）或另一方（2）' }));
 
@@ -123,7 +122,7 @@ export const counterOperations = {
     title: '计算离婚冷静期',
     kind: 'read',
     access: 'session',
-    input: z.strictObject({ receivedOn: isoDate('收到申请日期') }),
+    input: z.strictObject({ receivedOn: calendarDate('收到申请日期') }),
     output: z.object({ receivedOn: z.string(), coolingOffEnds: z.string(), certificateDeadline: z.string() }),
   }),
   'calendar.status': op({
@@ -139,8 +138,8 @@ export const counterOperations = {
     access: 'settings.manage',
     input: z.strictObject({
       year: intIn('年份', 2000, 2100),
-      holidays: labelled('放假日期', z.array(isoDate('放假日期'), { error: '放假日期应为日期列表' }).min(1, '请填写放假日期').max(60)),
-      workdays: labelled('调休上班日期', z.array(isoDate('调休上班日期'), { error: '调休上班日期应为日期列表' }).max(30)),
+      holidays: labelled('放假日期', z.array(calendarDate('放假日期'), { error: '放假日期应为日期列表' }).min(1, '请填写放假日期').max(60)),
+      workdays: labelled('调休上班日期', z.array(calendarDate('调休上班日期'), { error: '调休上班日期应为日期列表' }).max(30)),
       source: text('依据', { max: 200 }),
     }),
     output: z.object({ year: z.number(), holidays: z.number(), workdays: z.number() }),

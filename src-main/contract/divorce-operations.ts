@@ -22,7 +22,15 @@ const scan = z.strictObject({
   name: text('扫描件名称', { max: 100 }),
   mimeType: labelled('扫描件类型', z.enum(['image/jpeg', 'image/png', 'application/pdf'], { error: '扫描件须为 JPEG、PNG 或 PDF' })),
   // About 10 MB once decoded.
-  dataBase64: labelled('扫描件', z.string({ error: '请选择扫描件' }).min(8, '扫描件为空').max(14_000_000, '扫描件过大（上限 10 MB）')),
+  dataBase64: labelled(
+    '扫描件',
+    z
+      .string({ error: '请选择扫描件' })
+      .min(8, '扫描件为空')
+      .max(14_000_000, '扫描件过大（上限 10 MB）')
+      // Node's decoder skips what is not base64: a damaged upload must be refused, not stored as garbage.
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, '扫描件内容不是有效的 base64 编码'),
+  ),
 });
 
 /** 协议离婚 with the 30-day 离婚冷静期 (民法典 1077; 民发〔2020〕116号). */

@@ -31,6 +31,25 @@ export function pattern(label: string, re: RegExp, hint: string) {
   );
 }
 
+/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function calendarDate(label: string) {
+  return labelled(
+    label,
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .refine(isCalendarDate, { error: (issue) => `${label} ${String(issue.input)} 不是实际存在的日期（应为 YYYY-MM-DD）` }),
+  );
+}
+
 export function intIn(label: string, min: number, max: number) {
   return labelled(
     label,
@@ -60,7 +79,8 @@ export const password = labelled(
 function unwrap(schema: z.ZodType): { inner: z.ZodType; title?: string } {
   let s = schema;
   let title = z.globalRegistry.get(s)?.title;
-  while ('unwrap' in s && typeof (s as { unwrap?: unknown }).unwrap === 'function') {
+  // An array's element is reached by the index in the path, not by unwrapping.
+  while (!(s instanceof z.ZodArray) && 'unwrap' in s && typeof (s as { unwrap?: unknown }).unwrap === 'function') {
     s = (s as unknown as { unwrap: () => z.ZodType }).unwrap();
     title ??= z.globalRegistry.get(s)?.title;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import { choice, labelled, pattern, text } from './fields';
+import { calendarDate, choice, labelled, pattern, text } from './fields';
 
 /** What a second-generation ID card (居民身份证) holds, as the reader hands it over. */
 export const cardData = z.object({
@@ -36,7 +36,6 @@ export const CARD_READER_LABELS: Record<CardReaderKind, string> = {
 export const CARD_READER_URL_PATTERN = /^ws:\/\/(127\.0\.0\.1|localhost)(:([1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5]))?(\/[^\s]*)?$/;
 export const DEFAULT_CARD_READER_URL = 'ws://127.0.0.1:1919';
 
-const isoDate = (label: string) => pattern(label, /^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD');
 
 /**
  * A card put on the simulated reader (the training panel, or the simulator's JSON file). The number
@@ -48,11 +47,11 @@ export const simulatedCardInput = z.strictObject({
   name: text('姓名', { max: 50 }),
   idNumber: pattern('公民身份号码', /^\d{17}[\dXx]$/, '18 位，最后一位可为 X'),
   sex: choice('性别', ['male', 'female']).optional(),
-  birthDate: isoDate('出生日期').optional(),
+  birthDate: calendarDate('出生日期').optional(),
   ethnicity: text('民族', { max: 20 }).optional(),
   address: text('住址', { max: 100 }).optional(),
   issuingAuthority: text('签发机关', { max: 60 }).optional(),
-  validFrom: isoDate('有效期起始日期').optional(),
+  validFrom: calendarDate('有效期起始日期').optional(),
   validTo: labelled('有效期截止日期', z.string().trim().regex(/^(\d{4}-\d{2}-\d{2}|长期)$/, '有效期截止日期格式不正确：应为 YYYY-MM-DD 或“长期”')).optional(),
   photoBase64: labelled('照片', z.string().max(200_000, '照片不能超过 200 KB')).optional(),
 });

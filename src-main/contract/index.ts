@@ -2,7 +2,7 @@ export * from './errors';
 export * from './roles';
 export * from './define';
 export * from './operations';
-export { parseInput } from './fields';
+export { isCalendarDate, parseInput } from './fields';
 export * from './id-number';
 export * from './booklet-operations';
 export * from './identity-documents';

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { op } from './define';
-import { choice, intIn, labelled, pattern, text } from './fields';
+import { calendarDate, choice, intIn, labelled, text } from './fields';
 import { DOCUMENT_TYPE_IDS } from './identity-documents';
 import { REFUSAL_REASONS, type RefusalReason } from './refusal-reasons';
 
-const isoDate = (label: string) => pattern(label, /^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD');
 
 const party = (who: string) =>
   z.strictObject({
@@ -15,7 +14,7 @@ const party = (who: string) =>
     // The number's form depends on the document type: checked with it in marriage-checks.
     idNumber: text(`${who}身份证件号码`, { max: 20 }).transform((v) => v.toUpperCase()),
     /** Read from a resident ID or residence permit number; entered from the other documents. */
-    birthDate: isoDate(`${who}出生日期`).optional(),
+    birthDate: calendarDate(`${who}出生日期`).optional(),
   });
 
 const parties = { party1: party('一方'), party2: party('另一方') };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import { choice, intIn, labelled, password, pattern, text, username } from './fields';
+import { calendarDate, choice, intIn, labelled, password, pattern, text, username } from './fields';
 import { idNumberProblem } from './id-number';
 import { bookletOperations } from './booklet-operations';
 import { counterOperations } from './counter-operations';
@@ -13,7 +13,6 @@ import { ROLES } from './roles';
 
 const role = choice('角色', ROLES);
 const recordId = intIn('记录编号', 1, Number.MAX_SAFE_INTEGER);
-const isoDate = pattern('日期', /^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD');
 const idNumber = labelled(
   '公民身份号码',
   z
@@ -188,8 +187,8 @@ export const operations = {
     input: z.strictObject({
       username: text('操作人', { max: 32 }).optional(),
       operation: text('操作', { max: 64 }).optional(),
-      from: labelled('起始日期', isoDate).optional(),
-      to: labelled('截止日期', isoDate).optional(),
+      from: calendarDate('起始日期').optional(),
+      to: calendarDate('截止日期').optional(),
       limit: intIn('每页条数', 1, 500).default(100),
       beforeSeq: intIn('序号', 1, Number.MAX_SAFE_INTEGER).optional(),
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import { choice, labelled } from './fields';
+import { calendarDate, choice, isCalendarDate } from './fields';
 
 /** The longest range one statistics request may cover. */
 export const STATS_MAX_YEARS = 5;
@@ -30,15 +30,6 @@ export const DIVORCE_OUTCOMES = {
 } as const;
 export type DivorceOutcome = keyof typeof DIVORCE_OUTCOMES;
 
-/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
-function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 /** `date` plus whole years; 02-29 becomes 02-28 in a common year. */
 export function addYears(date: string, years: number): string {
   const y = Number(date.slice(0, 4)) + years;
@@ -47,23 +38,14 @@ export function addYears(date: string, years: number): string {
   return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
 }
 
-const statsDate = (label: string) =>
-  labelled(
-    label,
-    z
-      .string({ error: `请填写${label}` })
-      .trim()
-      .refine(isCalendarDate, `${label}应为有效日期，格式 YYYY-MM-DD`),
-  );
-
 /**
  * The range, both ends included. Without `from` and `to` the station's current month to date (by the
  * station's clock, which the renderer's may not match); the answer says which range it used.
  */
 export const statsRangeInput = z
   .strictObject({
-    from: statsDate('起始日期').optional(),
-    to: statsDate('截止日期').optional(),
+    from: calendarDate('起始日期').optional(),
+    to: calendarDate('截止日期').optional(),
     granularity: choice('统计周期', STATS_GRANULARITIES).default('day'),
   })
   .superRefine((v, ctx) => {

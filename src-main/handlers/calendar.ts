@@ -22,12 +22,14 @@ const isWeekend = (d: string): boolean => [0, 6].includes(toUtc(d).getUTCDay());
  * that year wholesale; applications already received keep the dates fixed at receipt.
  */
 export const loadCalendar: WriteHandler<'calendar.load'> = (ctx, input) => {
-  const outside = [...input.holidays, ...input.workdays].find((d) => Number(d.slice(0, 4)) !== input.year);
-  if (outside) throw new AppError('VALIDATION', `${outside} 不在 ${input.year} 年`, { holidays: `${outside} 不在 ${input.year} 年` });
+  for (const [field, label] of [['holidays', '放假日期'], ['workdays', '调休上班日期']] as const) {
+    const outside = input[field].find((d) => Number(d.slice(0, 4)) !== input.year);
+    if (outside) throw new AppError('VALIDATION', `${label} ${outside} 不在 ${input.year} 年`, { [field]: `${outside} 不在 ${input.year} 年` });
+  }
   const both = input.holidays.find((d) => input.workdays.includes(d));
-  if (both) throw new AppError('VALIDATION', `${both} 不能既放假又上班`, { workdays: `${both} 同时列为放假日` });
+  if (both) throw new AppError('VALIDATION', `调休上班日期 ${both} 同时列为放假日期`, { workdays: `${both} 同时列为放假日期` });
   const weekday = input.workdays.find((d) => !isWeekend(d));
-  if (weekday) throw new AppError('VALIDATION', `调休上班日 ${weekday} 不是周末：调休只把周末改为工作日`, { workdays: `${weekday} 不是周末` });
+  if (weekday) throw new AppError('VALIDATION', `调休上班日期 ${weekday} 不是周末：调休只把周末改为工作日`, { workdays: `${weekday} 不是周末` });
   const holidays = [...new Set(input.holidays)].sort();
   const workdays = [...new Set(input.workdays)].sort();
   const values = { year: input.year, holidays: JSON.stringify(holidays), workdays: JSON.stringify(workdays), source: input.source, loadedAt: ctx.now.toISOString() };

@@ -1,4 +1,4 @@
-import { and, eq, gt, or } from 'drizzle-orm';
+import { and, eq, gte, ne, or } from 'drizzle-orm';
 import { AppError, DOCUMENT_TYPES, type DocumentTypeId } from '../contract';
 import { localDate } from '../calendar/dates';
 import { certificateReissues, divorceApplications, marriages, recordCertificates, users } from '../db/schema';
@@ -43,7 +43,8 @@ export function officeName(ctx: ReadContext): string {
   return stationView(ctx.db)!.officeName;
 }
 
-function displayName(ctx: ReadContext, userId: number | null): string {
+/** Who registered: the user on record, else (a divorce, a reissue) the registrar at the counter now. */
+export function displayName(ctx: ReadContext, userId: number | null): string {
   const row = userId === null ? undefined : ctx.db.select({ n: users.displayName }).from(users).where(eq(users.id, userId)).get();
   return row?.n ?? ctx.user?.displayName ?? '';
 }
@@ -88,12 +89,12 @@ export function certificateData(ctx: ReadContext, number: string, party: Party) 
   };
 }
 
-/** Has this person's marital status changed since `date` by a later registration here? */
-function laterMarriage(ctx: ReadContext, idNumber: string, after: string) {
+/** Has this person married again here since `date` (the same day included), other than in `marriageId`? */
+function laterMarriage(ctx: ReadContext, idNumber: string, after: string, marriageId: number) {
   return ctx.db
     .select({ n: marriages.certificateNumber, on: marriages.registeredOn })
     .from(marriages)
-    .where(and(or(eq(marriages.party1IdNumber, idNumber), eq(marriages.party2IdNumber, idNumber)), gt(marriages.registeredOn, after)))
+    .where(and(or(eq(marriages.party1IdNumber, idNumber), eq(marriages.party2IdNumber, idNumber)), gte(marriages.registeredOn, after), ne(marriages.id, marriageId)))
     .get();
 }
 
@@ -110,7 +111,7 @@ export const reissue: WriteHandler<'certificates.reissue'> = (ctx, input) => {
   if (holder.idNumber !== input.idNumber) {
     throw new AppError('VALIDATION', '申请人的身份证件号码与该登记记录中持证人的不一致：补领须由持证人本人申请', { idNumber: '与登记记录不一致' });
   }
-  const later = laterMarriage(ctx, holder.idNumber, record.date);
+  const later = laterMarriage(ctx, holder.idNumber, record.date, record.marriage.id);
   const changed =
     record.kind === 'marriage' && record.marriage.status === 'dissolved'
       ? '该婚姻已解除'

@@ -121,7 +121,9 @@ export const overview: ReadHandler<'counter.overview'> = (ctx) => {
 /** By 字号, by a document number (whole), or by part of a name. */
 export const search: ReadHandler<'counter.search'> = (ctx, input) => {
   const q = input.query.trim().toUpperCase();
-  if (/^B?[JL]\d/.test(q)) {
+  // A 字号 begins with its prefix and a 6-digit authority code, then a hyphen (J442000-2026-…); a
+  // passport number beginning with a letter has no hyphen and more digits.
+  if (/^B?[JL]\d{6}(-|$)/.test(q)) {
     const prefix = `${q}%`;
     return findCases(ctx, {
       marriage: like(marriages.certificateNumber, prefix),
@@ -139,8 +141,10 @@ export const search: ReadHandler<'counter.search'> = (ctx, input) => {
       reissue: undefined,
     });
   }
-  // LIKE's own wildcards are not part of any name.
-  const name = `%${input.query.trim().replace(/[%_]/g, '')}%`;
+  // LIKE's own wildcards are not part of any name, and an empty pattern would list everyone.
+  const part = input.query.trim().replace(/[%_]/g, '');
+  if (!part) return [];
+  const name = `%${part}%`;
   const byName = or(like(marriages.party1Name, name), like(marriages.party2Name, name));
   return findCases(ctx, {
     marriage: byName,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError, COUNTER_DOCUMENTS, REFUSAL_REASONS, type CounterDocument, type RefusalReason } from '../contract';
 import { divorceApplications, marriageRefusals, marriages, recordCertificates } from '../db/schema';
 import type { ReadContext, ReadHandler } from '../core/context';
-import { certificateData, officeName, partyFields, partyOf } from './certificates';
+import { certificateData, displayName, officeName, partyFields, partyOf } from './certificates';
 
 /** The provision each refusal ground rests on, printed on the notice. */
 const LEGAL_BASIS: Record<RefusalReason, string> = {
@@ -51,7 +51,7 @@ const BUILDERS: Record<CounterDocument, (ctx: ReadContext, key: string, party: 1
         checks: (JSON.parse(m.reviewFindings) as string[]).join('\n'),
         decision: '符合结婚登记条件，准予登记',
         certificateNumber: m.certificateNumber,
-        registrar: ctx.user?.displayName ?? '',
+        registrar: displayName(ctx, m.registrarUserId),
         office: officeName(ctx),
       },
     };

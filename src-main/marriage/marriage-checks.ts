@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/dates';
 import { crossCheck, parseResidentId, type Sex } from '../identity/resident-id';
-import { AppError, DOCUMENT_TYPES, SCOPE_LABELS, documentNumberProblem, type DocumentTypeId } from '../contract';
+import { AppError, DOCUMENT_TYPES, SCOPE_LABELS, documentNumberProblem, isCalendarDate, type DocumentTypeId } from '../contract';
 import { fullYears, underAgeReason } from './marriage-age';
 
 export interface PartyInput {
@@ -46,6 +46,7 @@ function checkDocument(p: PartyInput, who: string, authorized: Authorization): {
   }
   if (!doc.derivesBirthAndSex) {
     if (!p.birthDate) return { problem: `请按${who}的${doc.label}填写出生日期` };
+    if (!isCalendarDate(p.birthDate)) return { problem: `${who}（${p.name}）的出生日期 ${p.birthDate} 不是实际存在的日期` };
     return { party: { ...p, birthDate: p.birthDate }, finding: `${who}${p.name}：${doc.label} ${p.idNumber}，${SEX[p.sex]}，${p.birthDate} 出生，国籍 ${p.nationality}` };
   }
   try {
