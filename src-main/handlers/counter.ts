@@ -132,24 +132,32 @@ export const search: ReadHandler<'counter.search'> = (ctx, input) => {
       reissue: or(like(certificateReissues.certificateNumber, prefix), like(certificateReissues.originalNumber, prefix)),
     });
   }
-  if (/^[0-9A-Z]{8,20}$/.test(q)) {
-    const party = or(eq(marriages.party1IdNumber, q), eq(marriages.party2IdNumber, q));
-    return findCases(ctx, {
-      marriage: party,
-      divorce: party,
-      refusal: or(eq(marriageRefusals.party1IdNumber, q), eq(marriageRefusals.party2IdNumber, q)),
-      reissue: undefined,
-    });
-  }
+  const byNumber = /^[0-9A-Z]{8,20}$/.test(q) ? byDocumentNumber(ctx, q) : [];
+  // Only digits is a number; letters may also be a name written in Latin letters (JOHNSMITH).
+  return /^\d{17}[\dX]?$|^\d+$/.test(q) ? byNumber : [...byNumber, ...byName(ctx, input.query.trim())];
+};
+
+/** The whole number only: a search must not list people by the beginning of their ID numbers. */
+function byDocumentNumber(ctx: ReadContext, q: string): CaseView[] {
+  const party = or(eq(marriages.party1IdNumber, q), eq(marriages.party2IdNumber, q));
+  return findCases(ctx, {
+    marriage: party,
+    divorce: party,
+    refusal: or(eq(marriageRefusals.party1IdNumber, q), eq(marriageRefusals.party2IdNumber, q)),
+    reissue: undefined,
+  });
+}
+
+function byName(ctx: ReadContext, query: string): CaseView[] {
   // LIKE's own wildcards are not part of any name, and an empty pattern would list everyone.
-  const part = input.query.trim().replace(/[%_]/g, '');
+  const part = query.replace(/[%_]/g, '');
   if (!part) return [];
   const name = `%${part}%`;
-  const byName = or(like(marriages.party1Name, name), like(marriages.party2Name, name));
+  const either = or(like(marriages.party1Name, name), like(marriages.party2Name, name));
   return findCases(ctx, {
-    marriage: byName,
-    divorce: byName,
+    marriage: either,
+    divorce: either,
     refusal: or(like(marriageRefusals.party1Name, name), like(marriageRefusals.party2Name, name)),
     reissue: undefined,
   });
-};
+}

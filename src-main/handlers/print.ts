@@ -104,7 +104,10 @@ export const output: PreparedWrite<'print.output', Uint8Array> = {
       reprint,
       pdfBase64: input.destination === 'pdf' ? Buffer.from(pdf).toString('base64') : null,
       printerAccepted: null as boolean | null,
-      message: input.destination === 'pdf' ? '已生成 PDF' : `已发送到打印机 ${input.printer}`,
+      message:
+        input.destination === 'pdf'
+          ? '已生成 PDF'
+          : `已发送到打印机 ${input.printer}${input.bookletSerial ? `，印制编号 ${input.bookletSerial} 已从台账出库` : ''}`,
     };
     return {
       result,

@@ -148,7 +148,13 @@ export function startBrowserServer(app: CivReg, opts: { rendererDir: string; por
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
         token,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            // A browser tab keeps its connection alive; close() alone would wait for it indefinitely.
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), 1000).unref();
+          }),
       });
     });
   });

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
 import { AuditOutlined, BookOutlined, HeartOutlined, HomeOutlined, PrinterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined } from '@ant-design/icons';
+import { FileProtectOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DisconnectOutlined } from '@ant-design/icons';
 import type { Role } from '../../src-main/contract';
 import { ROUTE_KEYS, ROUTES, isInMenu, isRouteKey, type RouteKey } from './routes';
 import { navigate } from './useHashRoute';
@@ -8,8 +11,12 @@ import { navigate } from './useHashRoute';
 const ICONS: Record<RouteKey, ReactNode> = {
   home: <HomeOutlined />,
   marriage: <HeartOutlined />,
+  divorce: <DisconnectOutlined />,
+  dates: <CalendarOutlined />,
+  reissue: <FileProtectOutlined />,
   print: <PrinterOutlined />,
   booklets: <BookOutlined />,
+  statistics: <BarChartOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,

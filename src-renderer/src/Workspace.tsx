@@ -10,8 +10,12 @@ import { AuditLogPage } from './pages/AuditLogPage';
 import { BookletsPage } from './pages/BookletsPage';
 import { HomePage } from './pages/HomePage';
 import { MarriagePage } from './pages/MarriagePage';
+import { DivorcePage } from './pages/DivorcePage';
+import { DateCalculatorPage } from './pages/DateCalculatorPage';
 import { PrintPage } from './pages/PrintPage';
+import { ReissuePage } from './pages/ReissuePage';
 import { SettingsPage } from './pages/SettingsPage';
+import { StatisticsPage } from './pages/StatisticsPage';
 import { UsersPage } from './pages/UsersPage';
 import type { RouteKey } from './routes';
 import { StatusBar } from './StatusBar';
@@ -25,10 +29,18 @@ function Page({ route }: { route: RouteKey }) {
       return <HomePage />;
     case 'marriage':
       return <MarriagePage />;
+    case 'divorce':
+      return <DivorcePage />;
+    case 'dates':
+      return <DateCalculatorPage />;
     case 'print':
       return <PrintPage />;
+    case 'reissue':
+      return <ReissuePage />;
     case 'booklets':
       return <BookletsPage />;
+    case 'statistics':
+      return <StatisticsPage />;
     case 'users':
       return <UsersPage />;
     case 'audit':

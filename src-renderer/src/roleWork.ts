@@ -15,18 +15,26 @@ const BOOKLET_LEDGER: WorkItem = {
   route: 'booklets',
 };
 
+/** For those who read the office's figures: supervisors and the administrator. */
+const STATISTICS: WorkItem = {
+  title: '婚姻登记统计',
+  description: '按日、按月统计结婚登记、离婚登记、补发证件和不予登记件数，跨省通办占比和不予登记原因，导出 Excel。',
+  route: 'statistics',
+};
+
 /** The work of each post at a civil-affairs registration window, as the home page lists it. */
 export const ROLE_WORK: Record<Role, WorkItem[]> = {
   registrar: [
     { title: '结婚登记', description: '受理内地居民结婚登记申请，查验双方证件和声明，颁发结婚证。', route: 'marriage' },
-    { title: '离婚登记（含离婚冷静期）', description: '受理离婚登记申请；30 日离婚冷静期届满后 30 日内，双方共同到场申请发给离婚证。' },
-    { title: '补领婚姻登记证', description: '结婚证、离婚证遗失或损毁的，核实原登记档案后补发。' },
-    { title: '婚姻登记记录证明', description: '依申请出具本机关保存的婚姻登记记录证明。' },
+    { title: '离婚登记（含离婚冷静期）', description: '受理离婚登记申请；30 日离婚冷静期届满后 30 日内，双方共同到场申请发给离婚证。', route: 'divorce' },
+    { title: '补领婚姻登记证', description: '结婚证、离婚证遗失或损毁的，核实原登记档案后补发。', route: 'reissue' },
+    { title: '婚姻登记记录证明', description: '依申请出具本机关保存的婚姻登记记录证明。', route: 'reissue' },
     { title: '证书台账', description: '查看空白结婚证、离婚证的库存；套打印坏或损毁的空白证书登记作废。', route: 'booklets' },
   ],
   reviewer: [
     { title: '殡葬减免审核', description: '审核基本殡葬服务费用减免和生态安葬补贴申请。' },
     BOOKLET_LEDGER,
+    STATISTICS,
     { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
   ],
   funeral: [
@@ -38,6 +46,7 @@ export const ROLE_WORK: Record<Role, WorkItem[]> = {
   admin: [
     { title: '用户管理', description: '新建本工作站的用户账户，分配角色，停用账户，重置密码。', route: 'users' },
     BOOKLET_LEDGER,
+    STATISTICS,
     { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
     { title: '系统设置', description: '设置空闲自动锁屏时间、打印字体等本工作站参数。', route: 'settings' },
   ],

@@ -1,6 +1,6 @@
 import { hasPermission, type Permission, type Role } from '../../src-main/contract';
 
-export type RouteKey = 'home' | 'marriage' | 'print' | 'booklets' | 'users' | 'audit' | 'settings';
+export type RouteKey = 'home' | 'marriage' | 'divorce' | 'dates' | 'reissue' | 'print' | 'booklets' | 'statistics' | 'users' | 'audit' | 'settings';
 
 interface RouteDef {
   title: string;
@@ -12,8 +12,12 @@ interface RouteDef {
 export const ROUTES: Record<RouteKey, RouteDef> = {
   home: { title: '首页' },
   marriage: { title: '结婚登记', permissions: ['marriage.register'] },
+  divorce: { title: '离婚登记', permissions: ['marriage.register'] },
+  dates: { title: '日期计算器', permissions: ['marriage.register'] },
+  reissue: { title: '补领与记录证明', permissions: ['marriage.register'] },
   print: { title: '打印与套打' },
   booklets: { title: '证书台账', permissions: ['stationery.use', 'stationery.manage'] },
+  statistics: { title: '统计', permissions: ['statistics.read'] },
   users: { title: '用户管理', permissions: ['users.manage'] },
   audit: { title: '审计日志', permissions: ['audit.read'] },
   settings: { title: '系统设置', permissions: ['settings.manage'] },

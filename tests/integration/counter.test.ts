@@ -23,7 +23,7 @@ const M5 = [man('吴刚', '11010519850505151'), woman('郑丽', '110105198606061
 const M6 = [man('黄明', '11010519910101171'), { name: '艾米丽·史密斯', sex: 'female', nationality: '美国', documentType: 'passport', idNumber: 'E12345678', birthDate: '1995-06-11' }] as const satisfies readonly Party[];
 const M7 = [man('王𠮷祥', '11010519920202191'), woman('阿依古丽·买买提', '65010219950611004')] as const;
 const R1 = [man('赵小军', '11010520070101123'), woman('钱小红', '11010520080101002')] as const;
-const R2 = [man('吴昊', '11010519940404131'), { name: 'Lucy Brown', sex: 'female', nationality: '英国', documentType: 'passport', idNumber: 'L87654321', birthDate: '1996-03-03' }] as const satisfies readonly Party[];
+const R2 = [man('吴昊', '11010519940404131'), { name: 'BROWNLUCY', sex: 'female', nationality: '英国', documentType: 'passport', idNumber: 'L87654321', birthDate: '1996-03-03' }] as const satisfies readonly Party[];
 
 const EVERY_NUMBER = [M1, M2, M3, M4, M5, M6, M7, R1, R2].flatMap((pair) => pair.map((p) => p.idNumber));
 const hk: Party = { name: '陈美玲', sex: 'female', nationality: '中国', documentType: 'hk-macao-permit', idNumber: 'H12345678', birthDate: '1994-04-04' };
@@ -379,7 +379,11 @@ describe('the registrar’s counter: settings, drafts, today’s work, search an
         expect(search('查无此人')).toEqual([]);
       });
 
-      it('LIKE’s wildcards are not a way to list everyone', () => {
+      it('a name in Latin letters written without spaces is found as a name, not only as a document number', () => {
+        expect(numbers(search('BROWNLUCY'))).toEqual([`refusal:${ids.R2}`]);
+      });
+
+            it('LIKE’s wildcards are not a way to list everyone', () => {
         expect(search('%%')).toEqual([]);
         expect(search('__')).toEqual([]);
       });

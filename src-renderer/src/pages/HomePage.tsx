@@ -4,6 +4,7 @@ import { useCurrentSession } from '../currentSession';
 import { PageHeader } from '../PageHeader';
 import { ROLE_WORK, type WorkItem } from '../roleWork';
 import { ROUTES, routeHref } from '../routes';
+import { RegistrarHome } from './home/RegistrarHome';
 
 function WorkCard({ item }: { item: WorkItem }) {
   if (!item.route) {
@@ -32,6 +33,9 @@ function WorkCard({ item }: { item: WorkItem }) {
 
 export function HomePage() {
   const { user } = useCurrentSession().status;
+  // The registrar's home is the counter's desk (once the initial password is changed: until then the
+  // server answers nothing else); the other posts see their work as cards.
+  if (user.role === 'registrar' && !user.mustChangePassword) return <RegistrarHome />;
   const roleLabel = ROLE_LABELS[user.role];
   return (
     <div data-testid="home-page">

@@ -7,6 +7,9 @@ import { PageHeader } from '../PageHeader';
 import { useFormSubmit } from '../useFormSubmit';
 import { useQuery } from '../useQuery';
 import { ForbiddenPage } from './ForbiddenPage';
+import { AuthorizationSection } from './settings/AuthorizationSection';
+import { CalendarSection } from './settings/CalendarSection';
+import { CardReaderSection } from './settings/CardReaderSection';
 import { FontsSection } from './settings/FontsSection';
 
 interface SettingsValues {
@@ -23,7 +26,7 @@ function SettingsForm({ initial, onSaved }: { initial: SettingsValues; onSaved: 
   });
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} data-testid="settings-form" style={{ maxWidth: 480 }}>
+    <Form form={form} layout="vertical" initialValues={{ idleLockMinutes: initial.idleLockMinutes }} onFinish={onFinish} data-testid="settings-form" style={{ maxWidth: 480 }}>
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
       <Form.Item
         label="空闲锁屏时间（分钟）"
@@ -43,7 +46,7 @@ function SettingsForm({ initial, onSaved }: { initial: SettingsValues; onSaved: 
 
 export function SettingsPage() {
   const { status, refresh: refreshSession } = useCurrentSession();
-  const { data, error } = useQuery('settings.get', {});
+  const { data, error, reload } = useQuery('settings.get', {});
 
   if (!hasPermission(status.user.role, 'settings.manage')) {
     return <ForbiddenPage area="系统设置" permission="settings.manage" />;
@@ -56,6 +59,9 @@ export function SettingsPage() {
         {error && <Alert type="error" showIcon title={`设置读取失败：${error.message}`} />}
         {!error && (data ? <SettingsForm initial={data} onSaved={refreshSession} /> : <Spin />)}
       </Card>
+      {data && <AuthorizationSection settings={data} onSaved={reload} />}
+      <CalendarSection />
+      <CardReaderSection />
       <FontsSection />
     </div>
   );
