@@ -84,6 +84,18 @@ export const counterOperations = {
     input: z.strictObject({ query: text('查询内容', { min: 2, max: 50 }) }),
     output: z.array(caseView),
   }),
+  'counter.revealIdNumber': op({
+    title: '查看当事人完整证件号码',
+    kind: 'write',
+    access: 'marriage.register',
+    input: z.strictObject({
+      kind: choice('记录类别', ['marriage', 'divorce', 'refusal', 'reissue']),
+      id: intIn('记录编号', 1, Number.MAX_SAFE_INTEGER),
+      /** Which of the record's people, in the order the list shows them. */
+      index: intIn('当事人序号', 0, 1),
+    }),
+    output: z.object({ idNumber: z.string() }),
+  }),
   'counter.document': op({
     title: '取得文书内容',
     kind: 'read',

@@ -1,17 +1,19 @@
 import { asc, desc, eq, gte, like, or, type SQL } from 'drizzle-orm';
-import { REFUSAL_REASONS, type OpOutput, type RefusalReason } from '../contract';
+import { AppError, REFUSAL_REASONS, type OpOutput, type RefusalReason } from '../contract';
 import { addDays, localDate } from '../calendar/dates';
 import { certificateReissues, divorceApplications, marriageRefusals, marriages } from '../db/schema';
-import type { ReadContext, ReadHandler } from '../core/context';
+import type { ReadContext, ReadHandler, WriteHandler } from '../core/context';
 import { maskIdNumber } from '../identity/mask';
 import { divorceView } from './divorce';
 import { listDrafts } from './drafts';
 
 type CaseView = OpOutput<'counter.search'>[number];
+/** A case with its people's full numbers: what the lists show masked, and what a reveal shows in full. */
+type CaseRow = Omit<CaseView, 'idNumbersMasked'> & { idNumbers: string[] };
 
 const LIMIT = 100;
+const CASE_LABELS = { marriage: '结婚登记', divorce: '离婚登记申请', refusal: '不予登记决定', reissue: '补发证件' } as const;
 const DIVORCE_STATUS = { received: '冷静期/待登记', withdrawn: '已撤回', lapsed: '视为撤回', registered: '已离婚' } as const;
-const masked = (...ids: string[]): string[] => ids.map((id) => maskIdNumber(id) ?? '');
 
 interface Filters {
   marriage: SQL | undefined;
@@ -22,7 +24,11 @@ interface Filters {
 
 /** Registrations, applications, refusals and reissues matching the filters, newest first, ID numbers masked. */
 function findCases(ctx: ReadContext, where: Filters): CaseView[] {
-  const out: CaseView[] = [];
+  return caseRows(ctx, where).map(({ idNumbers, ...c }) => ({ ...c, idNumbersMasked: idNumbers.map((id) => maskIdNumber(id) ?? '') }));
+}
+
+function caseRows(ctx: ReadContext, where: Filters): CaseRow[] {
+  const out: CaseRow[] = [];
   if (where.marriage) {
     for (const m of ctx.db.select().from(marriages).where(where.marriage).orderBy(desc(marriages.id)).limit(LIMIT).all()) {
       out.push({
@@ -30,7 +36,7 @@ function findCases(ctx: ReadContext, where: Filters): CaseView[] {
         id: m.id,
         date: m.registeredOn,
         names: [m.party1Name, m.party2Name],
-        idNumbersMasked: masked(m.party1IdNumber, m.party2IdNumber),
+        idNumbers: [m.party1IdNumber, m.party2IdNumber],
         certificateNumber: m.certificateNumber,
         status: m.status === 'registered' ? '已登记结婚' : '婚姻已解除',
       });
@@ -51,7 +57,7 @@ function findCases(ctx: ReadContext, where: Filters): CaseView[] {
         id: a.id,
         date: a.receivedOn,
         names: [m.party1Name, m.party2Name],
-        idNumbersMasked: masked(m.party1IdNumber, m.party2IdNumber),
+        idNumbers: [m.party1IdNumber, m.party2IdNumber],
         certificateNumber: a.certificateNumber ?? m.certificateNumber,
         status: DIVORCE_STATUS[a.status],
       });
@@ -64,7 +70,7 @@ function findCases(ctx: ReadContext, where: Filters): CaseView[] {
         id: r.id,
         date: r.decidedOn,
         names: [r.party1Name, r.party2Name],
-        idNumbersMasked: masked(r.party1IdNumber, r.party2IdNumber),
+        idNumbers: [r.party1IdNumber, r.party2IdNumber],
         certificateNumber: null,
         status: `不予登记：${REFUSAL_REASONS[r.reasonCode as RefusalReason] ?? r.reasonCode}`,
       });
@@ -78,7 +84,7 @@ function findCases(ctx: ReadContext, where: Filters): CaseView[] {
   return out.sort((x, y) => y.date.localeCompare(x.date));
 }
 
-function reissueCase(ctx: ReadContext, r: typeof certificateReissues.$inferSelect): CaseView {
+function reissueCase(ctx: ReadContext, r: typeof certificateReissues.$inferSelect): CaseRow {
   const m = ctx.db
     .select()
     .from(marriages)
@@ -91,7 +97,7 @@ function reissueCase(ctx: ReadContext, r: typeof certificateReissues.$inferSelec
     id: r.id,
     date: r.issuedOn,
     names: [holder.name],
-    idNumbersMasked: masked(holder.id),
+    idNumbers: [holder.id],
     certificateNumber: r.certificateNumber,
     status: `补发（原证 ${r.originalNumber}）`,
   };
@@ -161,3 +167,21 @@ function byName(ctx: ReadContext, query: string): CaseView[] {
     reissue: undefined,
   });
 }
+
+/** One person's full number from a case in a list; the write path records who looked. */
+export const revealIdNumber: WriteHandler<'counter.revealIdNumber'> = (ctx, input) => {
+  const only: Filters = { marriage: undefined, divorce: undefined, refusal: undefined, reissue: undefined };
+  const byId = {
+    marriage: eq(marriages.id, input.id),
+    divorce: eq(divorceApplications.id, input.id),
+    refusal: eq(marriageRefusals.id, input.id),
+    reissue: eq(certificateReissues.id, input.id),
+  };
+  const found = caseRows(ctx, { ...only, [input.kind]: byId[input.kind] })[0];
+  const idNumber = found?.idNumbers[input.index];
+  if (!found || !idNumber) throw new AppError('NOT_FOUND', '没有这条记录或这位当事人', { id: '不存在' });
+  return {
+    result: { idNumber },
+    audit: { recordIds: [`${input.kind === 'refusal' ? 'marriage-refusal' : input.kind}:${input.id}`], summary: `查看${CASE_LABELS[input.kind]}第 ${input.id} 号第 ${input.index + 1} 位当事人的完整证件号码` },
+  };
+};

@@ -4,7 +4,7 @@ import { changePassword, lock, login, logout, unlock } from './auth';
 import { bookletLedger, receiveBooklets, voidBooklet } from './booklets';
 import { calendarStatus, divorceDates, loadCalendar } from './calendar';
 import { recordCertificate, reissue } from './certificates';
-import { overview, search } from './counter';
+import { overview, revealIdNumber as revealCaseIdNumber, search } from './counter';
 import * as divorce from './divorce';
 import { documentData } from './documents';
 import { deleteDraft, getDraft, saveDraft } from './drafts';
@@ -68,6 +68,7 @@ export const handlers: Handlers = {
   'drafts.delete': deleteDraft,
   'counter.overview': overview,
   'counter.search': search,
+  'counter.revealIdNumber': revealCaseIdNumber,
   'counter.document': documentData,
   'certificates.reissue': reissue,
   'certificates.recordCertificate': recordCertificate,

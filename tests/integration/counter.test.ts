@@ -396,6 +396,18 @@ describe('the registrar’s counter: settings, drafts, today’s work, search an
         const json = JSON.stringify([search('J110105'), search('L110105'), search('BJ110105'), ...EVERY_NUMBER.map((n) => search(n)), search('郑丽'), search('张伟')]);
         for (const n of EVERY_NUMBER) expect(json, n).not.toContain(n);
       });
+
+      it('one full number is revealed on request, and the look is audited without the person in the log', () => {
+        const row = search('艾米丽')[0];
+        const auditBefore = count(app, 'audit_log');
+        expect(app.call<'counter.revealIdNumber'>('counter.revealIdNumber', { kind: row.kind, id: row.id, index: 1 }, registrar)).toEqual({ idNumber: 'E12345678' });
+        expect(count(app, 'audit_log')).toBe(auditBefore + 1);
+        const entry = app.database.sqlite.prepare('SELECT operation, summary, record_ids FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Record<string, string>;
+        expect(entry.operation).toBe('counter.revealIdNumber');
+        expect(JSON.parse(entry.record_ids)).toEqual([`marriage:${row.id}`]);
+        expect(JSON.stringify(entry)).not.toMatch(/E12345678|艾米丽/);
+        expect(appError(() => app.call<'counter.revealIdNumber'>('counter.revealIdNumber', { kind: 'refusal', id: 9999, index: 0 }, registrar)).code).toBe('NOT_FOUND');
+      });
     });
 
     describe('counter.document: documents built from the record', () => {

@@ -9,7 +9,8 @@ import { ForbiddenPage } from './ForbiddenPage';
 import { CreateUserDialog } from './users/CreateUserDialog';
 import { EditUserDialog } from './users/EditUserDialog';
 import { ResetPasswordDialog } from './users/ResetPasswordDialog';
-import { useRevealIdNumber } from './users/useRevealIdNumber';
+import { useRevealIdNumber } from '../useRevealIdNumber';
+import { call } from '../api/client';
 import { userColumns } from './users/userColumns';
 import { LoadFailed } from '../LoadFailed';
 
@@ -35,7 +36,8 @@ export function UsersPage() {
   const columns = userColumns({
     edit: (user) => setDialog({ kind: 'edit', user }),
     resetPassword: (user) => setDialog({ kind: 'reset', user }),
-    revealIdNumber,
+    revealIdNumber: (user) =>
+      revealIdNumber({ who: `${user.displayName}（${user.username}）`, fetch: async () => (await call('users.revealIdNumber', { id: user.id })).idNumber }),
   });
 
   return (

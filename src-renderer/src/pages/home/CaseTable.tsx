@@ -1,6 +1,9 @@
-import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
 import type { OpOutput } from '../../../../src-main/contract';
+import { call } from '../../api/client';
 import { routeHrefWith } from '../../useHashRoute';
+import { useRevealIdNumber } from '../../useRevealIdNumber';
 
 export type CaseView = OpOutput<'counter.search'>[number];
 
@@ -32,6 +35,25 @@ interface CaseTableProps {
 
 /** Registrations, applications, refusals and reissues: one row each, ID numbers masked as the server sends them. */
 export function CaseTable({ cases, loading, showDate = false, showActions = false, emptyText, testId }: CaseTableProps) {
+  const reveal = useRevealIdNumber();
+  const masked = (c: CaseView) =>
+    c.idNumbersMasked.map((id, index) => (
+      <div key={index} style={{ whiteSpace: 'nowrap' }}>
+        <span style={{ fontFamily: 'ui-monospace, Consolas, monospace' }}>{id || '—'}</span>
+        {id && (
+          <Button
+            type="link"
+            size="small"
+            icon={<EyeOutlined />}
+            aria-label={`查看${c.names[index]}的完整证件号码`}
+            title="查看完整证件号码（记入审计日志）"
+            onClick={() =>
+              reveal({ who: c.names[index], fetch: async () => (await call('counter.revealIdNumber', { kind: c.kind, id: c.id, index })).idNumber })
+            }
+          />
+        )}
+      </div>
+    ));
   const columns: TableColumnsType<CaseView> = [
     {
       title: '类别',
@@ -56,7 +78,7 @@ export function CaseTable({ cases, loading, showDate = false, showActions = fals
     {
       title: '证件号',
       dataIndex: 'idNumbersMasked',
-      render: (_, c) => <span style={{ fontFamily: 'ui-monospace, Consolas, monospace', whiteSpace: 'nowrap' }}>{lines(c.idNumbersMasked)}</span>,
+      render: (_, c) => masked(c),
     },
     { title: '状态', dataIndex: 'status' },
     ...(showActions
