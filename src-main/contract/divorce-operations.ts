@@ -13,6 +13,7 @@ export const divorceApplicationView = z.object({
   certificateDeadline: z.string(),
   status: z.enum(['received', 'withdrawn', 'lapsed', 'registered']),
   endedOn: z.string().nullable(),
+  withdrawnByParty: z.union([z.literal(1), z.literal(2)]).nullable(),
   certificateNumber: z.string().nullable(),
   attachments: z.array(z.object({ id: z.number(), name: z.string(), mimeType: z.string(), size: z.number() })),
 });

@@ -6,7 +6,15 @@ import { toUtc } from '../calendar/dates';
 import { divorcePeriods } from '../marriage/divorce-periods';
 
 /** The registrar's date calculator: "when do we come back?" */
-export const divorceDates: ReadHandler<'dates.divorce'> = (ctx, input) => ({ receivedOn: input.receivedOn, ...divorcePeriods(input.receivedOn, officialCalendar(ctx.db)) });
+export const divorceDates: ReadHandler<'dates.divorce'> = (ctx, input) => {
+  try {
+    return { receivedOn: input.receivedOn, ...divorcePeriods(input.receivedOn, officialCalendar(ctx.db)) };
+  } catch (err) {
+    // The calendar names the date it could not place; on this form that is the date of receipt.
+    if (err instanceof AppError) throw new AppError(err.code, err.message, { receivedOn: Object.values(err.fieldErrors)[0] ?? err.message });
+    throw err;
+  }
+};
 
 export const calendarStatus: ReadHandler<'calendar.status'> = (ctx) => {
   const loaded = loadedCalendarYears(ctx.db);

@@ -27,6 +27,7 @@ export function divorceView(ctx: ReadContext, a: Application): OpOutput<'divorce
     certificateDeadline: a.certificateDeadline,
     status: a.status,
     endedOn: a.endedOn,
+    withdrawnByParty: a.withdrawnByParty === 1 || a.withdrawnByParty === 2 ? a.withdrawnByParty : null,
     certificateNumber: a.certificateNumber,
     attachments: ctx.db
       .select({ id: attachments.id, name: attachments.name, mimeType: attachments.mimeType, size: sql<number>`length(${attachments.content})` })
@@ -149,7 +150,8 @@ export const lapseDue: WriteHandler<'divorce.lapseDue'> = (ctx) => {
   const today = localDate(ctx.now);
   const lapsed = ctx.db
     .update(divorceApplications)
-    .set({ status: 'lapsed', endedOn: today })
+    // 视为撤回 on the day after the last day to appear (民法典 1077), whenever the check runs.
+    .set({ status: 'lapsed', endedOn: sql`date(${divorceApplications.certificateDeadline}, '+1 day')` })
     .where(and(eq(divorceApplications.status, 'received'), lt(divorceApplications.certificateDeadline, today)))
     .returning({ id: divorceApplications.id })
     .all()

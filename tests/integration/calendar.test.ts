@@ -61,6 +61,8 @@ describe('the official holiday calendar: a missing year, loading it, replacing a
       const err = appError(() => dates('2026-12-10'));
       expect(err.code).toBe('VALIDATION');
       expect(err.message).toContain('2027 年的法定节假日安排尚未载入');
+      // Under the calculator's one field.
+      expect(err.fieldErrors).toEqual({ receivedOn: '2027 年日历未载入' });
       // A date whose periods stay inside 2026 is computed.
       expect(dates('2026-09-01')).toEqual({ receivedOn: '2026-09-01', coolingOffEnds: '2026-10-08', certificateDeadline: '2026-11-09' });
     });

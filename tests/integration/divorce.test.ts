@@ -75,9 +75,10 @@ describe('协议离婚 with the 30-day cooling-off period', () => {
     expect(c).toMatchObject({ coolingOffEnds: '2026-11-09', certificateDeadline: '2026-12-09' });
     days(61); // 2026-12-09: the last day is still open
     expect(await runDueDeadlines(app, clock.now)).toEqual([]);
-    days(1); // 2026-12-10
+    days(3); // 2026-12-12: the station was switched off for two days; the check runs when it starts
     expect(await runDueDeadlines(app, clock.now)).toEqual([c.id]);
     const lapsed = app.call<'divorce.list'>('divorce.list', {}, registrar).find((x) => x.id === c.id)!;
+    // 视为撤回 on the day after the last day to appear, not on the day the check happened to run.
     expect(lapsed).toMatchObject({ status: 'lapsed', endedOn: '2026-12-10' });
     expect(appError(() => app.call('divorce.register', { applicationId: c.id, bothPresent: true }, registrar)).message).toContain('已视为撤回');
   });

@@ -24,7 +24,7 @@ type Dialog =
   | { kind: 'documents'; documents: DivorceDocuments; application: DivorceApplication; notice?: string };
 
 /** Received: the dates to tell the parties, and their 受理回执单. */
-function Received({ application, setup, onNext }: { application: DivorceApplication; setup: PrintSetup; onNext: () => void }) {
+function Received({ application, setup, active, onNext }: { application: DivorceApplication; setup: PrintSetup; active: boolean; onNext: () => void }) {
   return (
     <div data-testid="divorce-received">
       <Alert
@@ -43,14 +43,14 @@ function Received({ application, setup, onNext }: { application: DivorceApplicat
       <Card size="small" title="离婚登记申请受理回执单" style={{ marginTop: 16 }}>
         <PrintersWarning setup={setup} />
         <Typography.Paragraph type="secondary">交当事人收执：载明受理日期、离婚冷静期届满日和领证截止日，撤回或领证时须携带。</Typography.Paragraph>
-        <ApplicationDocument documents="receipt" application={application} setup={setup} />
+        <ApplicationDocument documents="receipt" application={application} setup={setup} letter={active ? 'P' : undefined} />
       </Card>
     </div>
   );
 }
 
 /** 受理: the form, then what was received. A new generation starts the next application clean. */
-function ApplyPanel({ setup, onApplied }: { setup: PrintSetup; onApplied: () => void }) {
+function ApplyPanel({ setup, active, onApplied }: { setup: PrintSetup; active: boolean; onApplied: () => void }) {
   const [generation, setGeneration] = useState(0);
   const [received, setReceived] = useState<DivorceApplication | null>(null);
   if (received) {
@@ -58,6 +58,7 @@ function ApplyPanel({ setup, onApplied }: { setup: PrintSetup; onApplied: () => 
       <Received
         application={received}
         setup={setup}
+        active={active}
         onNext={() => {
           setReceived(null);
           setGeneration((g) => g + 1);
@@ -128,7 +129,7 @@ function DivorceDesk() {
                 <FileAddOutlined /> 受理申请
               </span>
             ),
-            children: <ApplyPanel setup={setup} onApplied={reload} />,
+            children: <ApplyPanel setup={setup} active={tab === 'apply'} onApplied={reload} />,
           },
           ...STAGE_TABS.map((t) => ({
             key: t.key,

@@ -139,7 +139,7 @@ export function ApplyForm({ onApplied }: { onApplied: (application: DivorceAppli
           </Form.Item>
         </Col>
       </Row>
-      <div style={{ marginTop: -8, marginBottom: 16, minHeight: 22 }}>
+      <div style={{ marginTop: -4, marginBottom: 16, minHeight: 22 }}>
         <MarriageLookup certificateNumber={certificateNumber} idNumber={idNumber} />
       </div>
       <Typography.Title level={5} style={{ marginTop: 0 }}>

@@ -16,10 +16,22 @@ const TITLES: Record<DivorceDocuments, string> = {
 };
 
 /** 打印 / 预览 / 保存 PDF of an application's 受理回执单 or 撤回确认单, built by the server from the record. */
-export function ApplicationDocument({ documents, application, setup }: { documents: 'receipt' | 'withdrawal'; application: DivorceApplication; setup: PrintSetup }) {
+export function ApplicationDocument({
+  documents,
+  application,
+  setup,
+  letter,
+}: {
+  documents: 'receipt' | 'withdrawal';
+  application: DivorceApplication;
+  setup: PrintSetup;
+  /** Alt + this letter prints it, where the page has no other use for the letter. */
+  letter?: string;
+}) {
   return (
     <DocumentActions
       name={documents === 'receipt' ? '受理回执单' : '撤回确认单'}
+      letter={letter}
       primary
       load={() => call('counter.document', { document: documents === 'receipt' ? 'divorce-receipt' : 'divorce-withdrawal', key: String(application.id) })}
       printers={setup.printers ?? null}

@@ -1,6 +1,7 @@
 import { App, Button, Form, Upload, type UploadFile } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { AppError, type OpInput } from '../../../../src-main/contract';
+import { readBase64 } from '../../readBase64';
 
 export type Scan = NonNullable<OpInput<'divorce.apply'>['scans']>[number];
 type ScanType = Scan['mimeType'];
@@ -19,19 +20,6 @@ function scanType(file: { type?: string; name: string }): ScanType | null {
   return TYPES[file.type ?? ''] ?? BY_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? null;
 }
 
-/** The file's bytes as base64, the way the contract carries them. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const dataUrl = String(reader.result);
-      resolve(dataUrl.slice(dataUrl.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new AppError('VALIDATION', `无法读取扫描件“${file.name}”`, { scans: '无法读取' }));
-    reader.readAsDataURL(file);
-  });
-}
-
 /** The picked files as the contract's scans, read only when the application is submitted. */
 export async function toScans(files: UploadFile[] | undefined): Promise<Scan[]> {
   return Promise.all(
@@ -39,7 +27,7 @@ export async function toScans(files: UploadFile[] | undefined): Promise<Scan[]> 
       const file = f.originFileObj;
       const mimeType = file ? scanType(file) : null;
       if (!file || !mimeType) throw new AppError('VALIDATION', `扫描件“${f.name}”须为 JPEG、PNG 或 PDF`, { scans: '类型不符' });
-      return { name: f.name.slice(0, 100), mimeType, dataBase64: await readBase64(file) };
+      return { name: f.name.slice(0, 100), mimeType, dataBase64: await readBase64(file, '扫描件', 'scans') };
     }),
   );
 }

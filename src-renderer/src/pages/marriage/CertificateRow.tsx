@@ -44,7 +44,7 @@ function OutputInputs({ holder, printers, toPrinter, serialRef }: { holder: Part
         name="bookletSerial"
         rules={[contractRuleWhen(toPrinter, serialSchema)]}
         normalize={(value: string) => value.toUpperCase().replace(/\s/g, '')}
-        tooltip="打印到空白结婚证时填写其预印的印制编号，打印即从台账出库；保存 PDF 不需要。填好后按 Enter 打印"
+        tooltip="打印到空白证书上时填写其预印的印制编号，打印即从台账出库；保存 PDF 不需要。填好后按 Enter 打印"
       >
         <Input ref={serialRef} autoComplete="off" maxLength={24} style={{ width: 180, fontFamily: 'monospace' }} data-testid={`booklet-serial-${holder}`} />
       </Form.Item>

@@ -4,6 +4,7 @@ import { AppError, operations } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { contractRule } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
+import { readBase64 } from '../../readBase64';
 
 interface AddFontValues {
   file: UploadFile[];
@@ -12,19 +13,6 @@ interface AddFontValues {
 }
 
 const fields = operations['fonts.add'].input.shape;
-
-/** The file's bytes as base64, the way the contract carries them. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const dataUrl = String(reader.result);
-      resolve(dataUrl.slice(dataUrl.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new AppError('VALIDATION', `无法读取文件“${file.name}”`));
-    reader.readAsDataURL(file);
-  });
-}
 
 function baseName(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, '');
@@ -66,7 +54,7 @@ export function AddFontDialog({ onAdded, onClosed }: { onAdded: () => void; onCl
   const submit = async ({ file, name, faceIndex }: AddFontValues): Promise<void> => {
     const picked = file[0]?.originFileObj;
     if (!picked) throw new AppError('VALIDATION', '请选择字体文件', { file: '请选择字体文件' });
-    const font = await call('fonts.add', { name, faceIndex, fileBase64: await readBase64(picked) });
+    const font = await call('fonts.add', { name, faceIndex, fileBase64: await readBase64(picked, '文件') });
     void message.success(`已添加字体“${font.name}”`);
     onAdded();
   };
