@@ -9,3 +9,5 @@ export * from './identity-documents';
 export * from './counter-operations';
 export * from './refusal-reasons';
 export * from './stats-operations';
+export * from './funeral-policy';
+export * from './funeral-operations';

@@ -4,6 +4,7 @@ import { calendarDate, choice, intIn, labelled, password, pattern, text, usernam
 import { idNumberProblem } from './id-number';
 import { bookletOperations } from './booklet-operations';
 import { counterOperations } from './counter-operations';
+import { funeralOperations } from './funeral-operations';
 import { divorceOperations } from './divorce-operations';
 import { identityOperations } from './identity-operations';
 import { marriageOperations } from './marriage-operations';
@@ -224,6 +225,7 @@ export const operations = {
   ...statsOperations,
   ...identityOperations,
   ...counterOperations,
+  ...funeralOperations,
 } as const;
 
 export type Operations = typeof operations;

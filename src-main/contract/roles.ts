@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   'certificates.issue',
   'marriage.register',
   'statistics.read',
+  'funeral.waiver',
+  'funeral.review',
+  'funeral.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,14 +36,17 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'certificates.issue': '打印或保存带签名二维码的证书',
   'marriage.register': '办理结婚登记',
   'statistics.read': '查看婚姻登记统计',
+  'funeral.waiver': '录入殡葬费用减免',
+  'funeral.review': '审核殡葬费用减免与月度结算',
+  'funeral.read': '查看殡葬费用减免',
 };
 
 const MATRIX: Record<Role, readonly Permission[]> = {
   registrar: ['print.calibrate', 'stationery.use', 'certificates.issue', 'marriage.register'],
-  reviewer: ['audit.read', 'stationery.manage', 'stationery.use', 'statistics.read'],
-  funeral: ['print.calibrate'],
+  reviewer: ['audit.read', 'stationery.manage', 'stationery.use', 'statistics.read', 'funeral.review', 'funeral.read'],
+  funeral: ['print.calibrate', 'funeral.waiver', 'funeral.read'],
   archivist: [],
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register', 'statistics.read'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register', 'statistics.read', 'funeral.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The station this database belongs to: exactly one row, written at first run. */
 export const station = sqliteTable('station', {
@@ -226,6 +226,8 @@ export const divorceApplications = sqliteTable(
     endedOn: text('ended_on'),
     withdrawnByParty: integer('withdrawn_by_party'),
     certificateNumber: text('certificate_number').unique(),
+    /** Who registered the divorce: the 婚姻登记员 its certificates name, whoever prints them later. */
+    registrarUserId: integer('registrar_user_id'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('divorce_applications_status').on(t.status, t.certificateDeadline)],
@@ -291,3 +293,58 @@ export const calendarYears = sqliteTable('calendar_years', {
   source: text('source').notNull(),
   loadedAt: text('loaded_at').notNull(),
 });
+
+/** A city's fee-waiver scheme as the station holds it, once changed from the seed (a new version added). */
+export const funeralPolicySchemes = sqliteTable('funeral_policy_schemes', {
+  id: text('id').primaryKey(),
+  /** The whole scheme (contract/funeral-policy.ts), validated when written. */
+  data: text('data').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** 基本殡葬服务费用减免: one deceased person, as entered at the funeral home and reviewed by the bureau. */
+export const funeralWaivers = sqliteTable(
+  'funeral_waivers',
+  {
+    id: integer('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    funeralHome: text('funeral_home').notNull(),
+    deceasedName: text('deceased_name').notNull(),
+    deceasedIdNumber: text('deceased_id_number').notNull(),
+    dateOfDeath: text('date_of_death').notNull(),
+    /** What was entered (contract waiverInput), and the computation under the version in force. */
+    input: text('input').notNull(),
+    computation: text('computation').notNull(),
+    schemeId: text('scheme_id').notNull(),
+    versionId: text('version_id').notNull(),
+    totalClaimed: integer('total_claimed').notNull(),
+    totalWaived: integer('total_waived').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    enteredBy: integer('entered_by'),
+    enteredAt: text('entered_at').notNull(),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: text('reviewed_at'),
+    rejectReason: text('reject_reason'),
+    settlementMonth: text('settlement_month'),
+  },
+  (t) => [
+    // One waiver per person: a rejected one may be corrected, never doubled.
+    uniqueIndex('funeral_waivers_person').on(t.deceasedIdNumber),
+    index('funeral_waivers_settlement').on(t.funeralHome, t.settlementMonth),
+    index('funeral_waivers_status').on(t.status),
+  ],
+);
+
+/** A funeral home's month, once submitted: closed for good; later corrections go to an open month. */
+export const funeralSettlements = sqliteTable(
+  'funeral_settlements',
+  {
+    funeralHome: text('funeral_home').notNull(),
+    month: text('month').notNull(),
+    closedAt: text('closed_at').notNull(),
+    closedBy: integer('closed_by'),
+    waivers: integer('waivers').notNull(),
+    totalWaived: integer('total_waived').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.funeralHome, t.month] })],
+);

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/dates';
 import { AppError } from '../contract';
 import { formatYuan, type Fen } from './money';
-import { BURIAL_TYPE_LABELS, BURIAL_TYPES, type BurialType, type PolicyScheme, type PolicyVersion } from './policy';
+import { BURIAL_TYPE_LABELS, BURIAL_TYPES, type BurialType, type PolicyScheme, type PolicyVersion } from '../contract/funeral-policy';
 import { versionInForce } from './policy-versions';
 
 /**

@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from '../calendar/dates';
 import { AppError, parseInput } from '../contract';
 import { isCalendarDate } from '../contract/fields';
-import { policySchemeSchema, policyVersionSchema, type PolicyScheme, type PolicyVersion } from './policy';
+import { policySchemeSchema, policyVersionSchema, type PolicyScheme, type PolicyVersion } from '../contract/funeral-policy';
 
 /**
  * A scheme's versions tile time: at most one is in force on any day, so a waiver or a subsidy always has

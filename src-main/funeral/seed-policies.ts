@@ -1,5 +1,5 @@
 import { yuan } from './money';
-import type { PolicyScheme, PolicyVersion, WaiverItem } from './policy';
+import type { PolicyScheme, PolicyVersion, WaiverItem } from '../contract/funeral-policy';
 
 /**
  * The city schemes described in shared/domain/funeral.md, as seed data and test fixtures. Figures the

@@ -1,6 +1,6 @@
 import { addDays, isValidIsoDate, toUtc, type IsoDate } from '../calendar/dates';
 import { AppError } from '../contract';
-import type { UnclaimedPolicy } from './policy';
+import type { UnclaimedPolicy } from '../contract/funeral-policy';
 
 /**
  * Dates and counts for unclaimed bodies (无人认领遗体): the notice (认尸公告) and its expiry, how long a

@@ -1,7 +1,7 @@
 import { isValidIsoDate, type IsoDate } from '../calendar/dates';
 import { AppError } from '../contract';
 import { formatYuan, isFen, type Fen } from './money';
-import type { PolicyScheme, PolicyVersion, ResidencyRule, WaiverItem } from './policy';
+import type { PolicyScheme, PolicyVersion, ResidencyRule, WaiverItem } from '../contract/funeral-policy';
 import { describeRange, inForce, versionInForce } from './policy-versions';
 
 /**
@@ -10,17 +10,19 @@ import { describeRange, inForce, versionInForce } from './policy-versions';
  * its amount, because the family reads it on the bill and the bureau's reviewer checks it.
  *
  * Decisions:
- * - Bad input is an error, not a refusal: a quantity that is not a positive integer, a cost that is not
- *   whole fen, an item or category the version does not have, a date of death in the future or before
- *   birth → AppError VALIDATION with a Chinese message per field. Refusals (not eligible, excluded,
- *   already waived) are results: the waiver is recorded with 0 waived and the reasons.
- * - A quantity over the item's cap is not an error — the family really used 5 days of storage — it is
- *   waived up to the cap and the line says how much was left to the family.
- * - 'actual' items waive the actual cost of the allowed units: the line's cost is shared pro rata over
- *   its quantity (rounded down to the fen, so public money never pays for more than the units it
- *   covers), then held to the per-unit price and the item cap. 'fixed' items waive the standard amount
- *   (unit price × allowed units, held to the item cap) whatever the line cost, but never more than the
- *   line's whole bill — a waiver is deducted from the bill and the family cannot be owed money.
+ * - Bad input is an error, not a refusal: a quantity that is not a positive integer or is over the
+ *   item's quantity cap, a cost that is not whole fen, an item or category the version does not have, a
+ *   date of death in the future or before birth → AppError VALIDATION with a Chinese message per field.
+ *   Refusals (not eligible, excluded, already waived) are results with 0 waived and the reasons: the
+ *   trial computation shows them; entering such a waiver is refused by the handler (handlers/funeral.ts).
+ * - A quantity over the item's quantity cap is bad input ("遗体冷藏（天）数量 5 超过政策上限 3 天"): the
+ *   waiver form lists only what the policy waives, so the staff enter at most the capped units on it
+ *   (their cost included) and bill the rest to the family outside the waiver. Waiving "up to the cap"
+ *   silently would hide a typing error (50 days for 5) behind a plausible amount.
+ * - 'actual' items waive the line's actual cost, held to the per-unit price × quantity and the item
+ *   cap. 'fixed' items waive the standard amount (unit price × quantity, held to the item cap) whatever
+ *   the line cost, but never more than the line's whole bill — a waiver is deducted from the bill and
+ *   the family cannot be owed money.
  * - The overall cap per body is applied proportionally, not line by line in order. The policy caps the
  *   total without ranking the items; cutting in list order would make the result depend on the order
  *   the staff typed the lines, and would show the family paying for some services in full while others
@@ -71,7 +73,7 @@ export interface WaiverLine {
   label: string;
   unit: string;
   quantity: number;
-  /** Units counted for the waiver: the quantity held to the item's cap; 0 when not eligible. */
+  /** Units counted for the waiver: the quantity (never over the item's cap); 0 when not eligible. */
   allowedQuantity: number;
   claimed: Fen;
   waived: Fen;
@@ -173,6 +175,11 @@ function validate(input: WaiverInput): void {
     }
     if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
       errors.add(`services.${i}.quantity`, `${name}：数量必须是正整数，现为 ${String(line.quantity)}`);
+    } else if (item && line.quantity > item.quantityCap) {
+      errors.add(
+        `services.${i}.quantity`,
+        `第 ${i + 1} 行：${item.label}（${item.unit}）数量 ${line.quantity} 超过政策上限 ${item.quantityCap} ${item.unit}`,
+      );
     }
     if (!isFen(line.actualCost)) {
       errors.add(`services.${i}.actualCost`, `${name}：实际费用以分为单位，必须是不小于 0 的整数，现为 ${String(line.actualCost)}`);
@@ -231,22 +238,20 @@ export function eligibility(
 
 const PER_UNIT: Record<string, string> = { 次: '每次', 天: '每天', 年: '每年', 个: '每个' };
 
-/** One line before the overall cap: the allowed units, the amount, and the sentence that explains it. */
+/** One line before the overall cap: the units, the amount, and the sentence that explains it (validate() has held the quantity to the cap). */
 function lineWaiver(item: WaiverItem, line: ServiceLine): { allowed: number; amount: Fen; rule: string } {
-  const { quantity: q, actualCost: actual } = line;
+  const { quantity: allowed, actualCost: actual } = line;
   const { unit, unitPrice, itemCap } = item;
-  const allowed = Math.min(q, item.quantityCap);
   const perUnit = PER_UNIT[unit] ?? `每${unit}`;
 
   const basis = [
     item.reimburse === 'fixed' ? `${item.label}按 ${yuanText(unitPrice ?? 0)}/${unit}定额减免` : `${item.label}按实际费用减免`,
     item.reimburse === 'actual' && unitPrice !== undefined ? `${perUnit}不超过 ${yuanText(unitPrice)}` : '',
-    item.quantityCap > 1 || q > item.quantityCap ? `最多 ${item.quantityCap} ${unit}` : '',
+    item.quantityCap > 1 ? `最多 ${item.quantityCap} ${unit}` : '',
     itemCap !== undefined ? `本项不超过 ${yuanText(itemCap)}` : '',
   ]
     .filter(Boolean)
     .join('，');
-  const over = q > allowed ? `；登记 ${q} ${unit}，超出上限的 ${q - allowed} ${unit}不予减免` : '';
   const times = (price: Fen, amount: Fen) => (allowed > 1 ? `${allowed} ${unit} × ${yuanText(price)} = ${yuanText(amount)}` : yuanText(amount));
 
   let amount: Fen;
@@ -264,16 +269,9 @@ function lineWaiver(item: WaiverItem, line: ServiceLine): { allowed: number; amo
       amount = actual;
     }
   } else {
-    // Exact: actual × allowed / q, rounded down, in integers (BigInt keeps it exact for any fen amount).
-    const share = allowed === q ? actual : Number((BigInt(actual) * BigInt(allowed)) / BigInt(q));
-    const cost = allowed < q ? `${allowed} ${unit}分摊的实际费用 ${yuanText(share)}` : `实际费用 ${yuanText(actual)}`;
-    amount = share;
-    bound =
-      allowed < q
-        ? `；按 ${cost}减免`
-        : unitPrice !== undefined || itemCap !== undefined
-          ? `；实际费用 ${yuanText(actual)}未超过限额，全额减免`
-          : `；实际费用 ${yuanText(actual)}全额减免`;
+    const cost = `实际费用 ${yuanText(actual)}`;
+    amount = actual;
+    bound = unitPrice !== undefined || itemCap !== undefined ? `；${cost}未超过限额，全额减免` : `；${cost}全额减免`;
     if (unitPrice !== undefined && unitPrice * allowed < amount) {
       amount = unitPrice * allowed;
       bound = `；${cost}超过限额，减免 ${times(unitPrice, amount)}`;
@@ -283,7 +281,7 @@ function lineWaiver(item: WaiverItem, line: ServiceLine): { allowed: number; amo
       amount = itemCap;
     }
   }
-  return { allowed, amount, rule: `${basis}${over}${bound}` };
+  return { allowed, amount, rule: `${basis}${bound}` };
 }
 
 /**

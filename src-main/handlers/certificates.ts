@@ -43,19 +43,19 @@ export function officeName(ctx: ReadContext): string {
   return stationView(ctx.db)!.officeName;
 }
 
-/** Who registered: the user on record, else (a divorce, a reissue) the registrar at the counter now. */
+/** The 婚姻登记员 a document names: who registered (or reissued) it; the user at the counter only for records from before that was kept. */
 export function displayName(ctx: ReadContext, userId: number | null): string {
   const row = userId === null ? undefined : ctx.db.select({ n: users.displayName }).from(users).where(eq(users.id, userId)).get();
   return row?.n ?? ctx.user?.displayName ?? '';
 }
 
-/** What a 字号 names: the marriage, and for a divorce or a reissue the record behind it. */
+/** What a 字号 names: the marriage, and for a divorce or a reissue the record behind it; its registrar is who issued that 字号. */
 export function certificateRecord(ctx: ReadContext, number: string) {
   const reissue = ctx.db.select().from(certificateReissues).where(eq(certificateReissues.certificateNumber, number)).get();
   const original = reissue?.originalNumber ?? number;
   if (original.startsWith('J')) {
     const marriage = ctx.db.select().from(marriages).where(eq(marriages.certificateNumber, original)).get();
-    if (marriage) return { kind: 'marriage' as const, marriage, date: marriage.registeredOn, reissue, registrarUserId: marriage.registrarUserId };
+    if (marriage) return { kind: 'marriage' as const, marriage, date: marriage.registeredOn, reissue, registrarUserId: reissue?.registrarUserId ?? marriage.registrarUserId };
   } else {
     const row = ctx.db
       .select({ a: divorceApplications, m: marriages })
@@ -63,7 +63,7 @@ export function certificateRecord(ctx: ReadContext, number: string) {
       .innerJoin(marriages, eq(marriages.id, divorceApplications.marriageId))
       .where(eq(divorceApplications.certificateNumber, original))
       .get();
-    if (row) return { kind: 'divorce' as const, marriage: row.m, date: row.a.endedOn!, reissue, registrarUserId: null };
+    if (row) return { kind: 'divorce' as const, marriage: row.m, date: row.a.endedOn!, reissue, registrarUserId: reissue?.registrarUserId ?? row.a.registrarUserId };
   }
   throw new AppError('NOT_FOUND', `本机关没有字号为 ${number} 的登记`, { key: '未找到' });
 }

@@ -134,7 +134,7 @@ export const register: WriteHandler<'divorce.register'> = (ctx, input) => {
   ctx.db.update(marriages).set({ status: 'dissolved' }).where(eq(marriages.id, a.marriageId)).run();
   const row = ctx.db
     .update(divorceApplications)
-    .set({ status: 'registered', endedOn: today, certificateNumber })
+    .set({ status: 'registered', endedOn: today, certificateNumber, registrarUserId: ctx.actor?.userId ?? null })
     .where(eq(divorceApplications.id, a.id))
     .returning()
     .get();

@@ -7,6 +7,7 @@ import { recordCertificate, reissue } from './certificates';
 import { overview, revealIdNumber as revealCaseIdNumber, search } from './counter';
 import * as divorce from './divorce';
 import { documentData } from './documents';
+import * as funeral from './funeral';
 import { deleteDraft, getDraft, saveDraft } from './drafts';
 import * as identity from './identity';
 import { checkRegistration, refuse, register } from './marriage';
@@ -75,4 +76,17 @@ export const handlers: Handlers = {
   'dates.divorce': divorceDates,
   'calendar.status': calendarStatus,
   'calendar.load': loadCalendar,
+  'funeral.policies': funeral.policies,
+  'funeral.selectPolicy': funeral.selectPolicy,
+  'funeral.addPolicyVersion': funeral.addPolicyVersion,
+  'funeral.computeWaiver': funeral.computeWaiver,
+  'funeral.enterWaiver': funeral.enterWaiver,
+  'funeral.correctWaiver': funeral.correctWaiver,
+  'funeral.waivers': funeral.listWaivers,
+  'funeral.waiver': funeral.getWaiver,
+  'funeral.reviewWaiver': funeral.reviewWaiver,
+  'funeral.settlement': funeral.settlement,
+  'funeral.closeMonth': funeral.closeMonth,
+  'funeral.settlementExport': funeral.settlementExport,
+  'funeral.document': funeral.document,
 };

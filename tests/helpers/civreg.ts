@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CivReg } from '../../src-main/core/civreg';
-import { AppError, idCheckChar } from '../../src-main/contract';
+import { AppError, idCheckChar, type Role } from '../../src-main/contract';
 
 /** A fresh temp folder; remove it with `removeDir` (or `cleanupAll` in afterEach/afterAll). */
 const made: string[] = [];
@@ -71,6 +71,12 @@ export function loginReady(app: CivReg, username: string, initial: string): stri
   const session = login(app, username, initial);
   app.call('auth.changePassword', { currentPassword: initial, newPassword: `${initial}x9` }, session);
   return session;
+}
+
+/** A user the administrator created, logged in with the initial password replaced: their session. */
+export function readyUser(app: CivReg, admin: string, user: { username: string; displayName: string; role: Role; password: string }): string {
+  app.call('users.create', user, admin);
+  return loginReady(app, user.username, user.password);
 }
 
 export function count(app: CivReg, table: string): number {

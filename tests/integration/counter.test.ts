@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CivReg } from '../../src-main/core/civreg';
 import type { CounterDocument, OpOutput } from '../../src-main/contract';
-import { appError, asyncAppError, cleanupTempDirs, count, counts, FixedClock, idNumber, login, loginReady, makeApp } from '../helpers/civreg';
+import { appError, asyncAppError, cleanupTempDirs, count, counts, FixedClock, idNumber, login, makeApp, readyUser } from '../helpers/civreg';
 
 // 04:00 UTC: the same calendar date from UTC−4 to UTC+19, wherever the tests run.
 const clock = new FixedClock('2026-09-01T04:00:00.000Z');
@@ -57,10 +57,8 @@ describe('the registrar’s counter: settings, drafts, today’s work, search an
   beforeAll(() => {
     ({ app } = makeApp({ clock }));
     admin = login(app);
-    app.call('users.create', { username: 'dengji', displayName: '登记员', role: 'registrar', password: 'Regist123' }, admin);
-    app.call('users.create', { username: 'dangan', displayName: '档案员', role: 'archivist', password: 'Archiv123' }, admin);
-    registrar = loginReady(app, 'dengji', 'Regist123');
-    archivist = loginReady(app, 'dangan', 'Archiv123');
+    registrar = readyUser(app, admin, { username: 'dengji', displayName: '登记员', role: 'registrar', password: 'Regist123' });
+    archivist = readyUser(app, admin, { username: 'dangan', displayName: '档案员', role: 'archivist', password: 'Archiv123' });
     for (const pair of [M1, M2, M3, M4, M5]) register(pair);
     ids.A = app.call<'divorce.apply'>('divorce.apply', { marriageCertificateNumber: 'J110105-2026-000001', ...agreement }, registrar).id;
     days(1); // 09-02
@@ -574,8 +572,7 @@ describe('a divorce application’s scans must be what they claim to be', () => 
   beforeAll(() => {
     ({ app } = makeApp({ clock: new FixedClock('2026-09-01T04:00:00.000Z') }));
     const admin = login(app);
-    app.call('users.create', { username: 'dengji', displayName: '登记员', role: 'registrar', password: 'Regist123' }, admin);
-    registrar = loginReady(app, 'dengji', 'Regist123');
+    registrar = readyUser(app, admin, { username: 'dengji', displayName: '登记员', role: 'registrar', password: 'Regist123' });
     app.call('marriage.register', { party1: M3[0], party2: M3[1], ...declared }, registrar);
   });
   afterAll(() => {

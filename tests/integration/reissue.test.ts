@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CivReg } from '../../src-main/core/civreg';
-import { appError, cleanupTempDirs, count, FixedClock, idNumber, login, loginReady, makeApp } from '../helpers/civreg';
+import { appError, cleanupTempDirs, count, FixedClock, idNumber, login, makeApp, readyUser } from '../helpers/civreg';
 
 // 04:00 UTC: the same calendar date from UTC−4 to UTC+19, wherever the tests run.
 const clock = new FixedClock('2026-09-01T04:00:00.000Z');
@@ -56,10 +56,8 @@ describe('补领 (BJ/BL) and the 婚姻登记记录证明', () => {
   beforeAll(() => {
     ({ app } = makeApp({ clock }));
     admin = login(app);
-    app.call('users.create', { username: 'dengji', displayName: '登记员', role: 'registrar', password: 'Regist123' }, admin);
-    app.call('users.create', { username: 'dangan', displayName: '档案员', role: 'archivist', password: 'Archiv123' }, admin);
-    registrar = loginReady(app, 'dengji', 'Regist123');
-    archivist = loginReady(app, 'dangan', 'Archiv123');
+    registrar = readyUser(app, admin, { username: 'dengji', displayName: '登记员', role: 'registrar', password: 'Regist123' });
+    archivist = readyUser(app, admin, { username: 'dangan', displayName: '档案员', role: 'archivist', password: 'Archiv123' });
     expect([marry(qian, sun), marry(zhou, wu), marry(zheng, feng)]).toEqual(['J110105-2026-000001', 'J110105-2026-000002', 'J110105-2026-000003']);
     for (const n of ['J110105-2026-000002', 'J110105-2026-000003']) app.call('divorce.apply', { marriageCertificateNumber: n, ...agreement }, registrar);
   });
@@ -233,6 +231,16 @@ describe('补领 (BJ/BL) and the 婚姻登记记录证明', () => {
       expect(err.code).toBe('CONFLICT');
       expect(err.message).toContain('再次登记结婚');
       expect(err.message).toContain('婚姻登记记录证明');
+    });
+
+    it('each certificate names the registrar who issued its 字号, whoever prints it later', () => {
+      const colleague = readyUser(app, admin, { username: 'dengji2', displayName: '登记员乙', role: 'registrar', password: 'Regist456' });
+      const byColleague = app.call<'certificates.reissue'>('certificates.reissue', { originalNumber: 'L110105-2026-000001', party: 1, idNumber: zhou.idNumber, reason: '遗失' }, colleague);
+      // The divorce was registered by 登记员; its reissue by 登记员乙; the colleague prints both.
+      const registrarOf = (key: string, party: 1 | 2) => app.call<'counter.document'>('counter.document', { document: 'certificate', key, party }, colleague).data.registrar;
+      expect(registrarOf('L110105-2026-000001', 1)).toBe('登记员');
+      expect(registrarOf(byColleague.certificateNumber, 1)).toBe('登记员乙');
+      expect(registrarOf('J110105-2026-000004', 1)).toBe('登记员');
     });
   });
 

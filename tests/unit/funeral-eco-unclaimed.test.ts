@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract';
 import { ecoBurialSubsidy, ecoBurialSubsidyUnderScheme } from '../../src-main/funeral/eco-burial';
-import type { BurialType } from '../../src-main/funeral/policy';
+import type { BurialType } from '../../src-main/contract/funeral-policy';
 import { DONGGUAN, GUANGZHOU, HUIZHOU, SHENZHEN, ZHONGSHAN } from '../../src-main/funeral/seed-policies';
 import {
   addYears,

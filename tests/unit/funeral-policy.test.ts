@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract';
 import { formatYuan, yuan } from '../../src-main/funeral/money';
-import { policyVersionSchema, type PolicyScheme, type PolicyVersion } from '../../src-main/funeral/policy';
+import { policyVersionSchema, type PolicyScheme, type PolicyVersion } from '../../src-main/contract/funeral-policy';
 import { parsePolicyScheme } from '../../src-main/funeral/policy-versions';
 import { DONGGUAN, HUIZHOU, LEIZHOU, SEED_POLICY_SCHEMES } from '../../src-main/funeral/seed-policies';
 

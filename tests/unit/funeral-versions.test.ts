@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract';
-import type { PolicyScheme, PolicyVersion } from '../../src-main/funeral/policy';
+import type { PolicyScheme, PolicyVersion } from '../../src-main/contract/funeral-policy';
 import { appendVersion, parsePolicyScheme, versionInForce, versionProblems } from '../../src-main/funeral/policy-versions';
 import { DONGGUAN, HUIZHOU } from '../../src-main/funeral/seed-policies';
 

@@ -102,28 +102,26 @@ describe('惠州: actual cost up to 1,780 元 per body', () => {
 });
 
 describe('雷州: per-item caps', () => {
-  const capped = [line('transport', 1, 600), line('storage', 5, 500), line('cremation', 1, 300), line('ash-storage', 3, 180)];
+  // Quantities within the caps, costs over the items' money caps.
+  const capped = [line('transport', 1, 600), line('storage', 3, 300), line('cremation', 1, 300), line('ash-storage', 2, 120)];
 
-  it('transport ≤ 480; storage 5 days → 3 × 80; cremation 250; ash storage 3 years → 2 × 50', () => {
+  it('transport ≤ 480; storage 3 × 80; cremation 250; ash storage 2 × 50', () => {
     const w = computeWaiver({ version: leizhou, services: capped, deceased: resident(), today: TODAY });
     expect(w.lines.map((l) => [l.itemId, l.quantity, l.allowedQuantity, l.waived])).toEqual([
       ['transport', 1, 1, 48000],
-      ['storage', 5, 3, 24000],
+      ['storage', 3, 3, 24000],
       ['cremation', 1, 1, 25000],
-      ['ash-storage', 3, 2, 10000],
+      ['ash-storage', 2, 2, 10000],
     ]);
     expect(w.totalWaived).toBe(107000);
-    expect(w.familyPays).toBe(51000);
+    expect(w.familyPays).toBe(25000);
     expectExactSums(w);
   });
 
-  it('each line names the rule that set its amount, and says what was over the cap', () => {
+  it('each line names the rule that set its amount', () => {
     const w = computeWaiver({ version: leizhou, services: capped, deceased: resident(), today: TODAY });
-    expect(byItem(w, 'storage').rule).toBe(
-      '遗体冷藏按实际费用减免，每天不超过 80 元，最多 3 天；登记 5 天，超出上限的 2 天不予减免；3 天分摊的实际费用 300 元超过限额，减免 3 天 × 80 元 = 240 元',
-    );
-    expect(byItem(w, 'ash-storage').rule).toContain('登记 3 年，超出上限的 1 年不予减免');
-    expect(byItem(w, 'ash-storage').rule).toContain('2 年分摊的实际费用 120 元超过限额，减免 2 年 × 50 元 = 100 元');
+    expect(byItem(w, 'storage').rule).toBe('遗体冷藏按实际费用减免，每天不超过 80 元，最多 3 天；实际费用 300 元超过限额，减免 3 天 × 80 元 = 240 元');
+    expect(byItem(w, 'ash-storage').rule).toBe('骨灰寄存按实际费用减免，每年不超过 50 元，最多 2 年；实际费用 120 元超过限额，减免 2 年 × 50 元 = 100 元');
     expect(byItem(w, 'transport').rule).toBe('遗体接运按实际费用减免，本项不超过 480 元；实际费用 600 元超过本项上限，减免 480 元');
     expect(byItem(w, 'cremation').rule).toBe('遗体火化按实际费用减免，每次不超过 250 元；实际费用 300 元超过限额，减免 250 元');
   });
@@ -138,14 +136,35 @@ describe('雷州: per-item caps', () => {
     expectExactSums(w);
   });
 
-  it('a cheaper line is waived at its actual cost, shared over the days when more days were stored than waived', () => {
-    // 7 days for 350.01 元: the 3 waived days' share is 150.0043 元 → 150.00 元 (rounded down), under 3 × 80.
-    const w = computeWaiver({ version: leizhou, services: [line('storage', 7, 350.01), line('cremation', 1, 200)], deceased: resident(), today: TODAY });
-    expect(byItem(w, 'storage').waived).toBe(15000);
-    expect(byItem(w, 'storage').rule).toContain('；按 3 天分摊的实际费用 150 元减免');
+  it('a cheaper line is waived at its actual cost', () => {
+    // 3 days for 150.01 元: under 3 × 80 元, waived in full, to the fen.
+    const w = computeWaiver({ version: leizhou, services: [line('storage', 3, 150.01), line('cremation', 1, 200)], deceased: resident(), today: TODAY });
+    expect(byItem(w, 'storage').waived).toBe(15001);
+    expect(byItem(w, 'storage').rule).toBe('遗体冷藏按实际费用减免，每天不超过 80 元，最多 3 天；实际费用 150.01 元未超过限额，全额减免');
     expect(byItem(w, 'cremation').waived).toBe(20000);
     expect(byItem(w, 'cremation').rule).toContain('实际费用 200 元未超过限额，全额减免');
     expectExactSums(w);
+  });
+
+  it('a quantity over the item\'s quantity cap is bad input naming the line, not a partial waiver', () => {
+    const err = appError(() =>
+      computeWaiver({ version: leizhou, services: [line('cremation', 1, 250), line('storage', 5, 400), line('ash-storage', 3, 150)], deceased: resident(), today: TODAY }),
+    );
+    expect(err.code).toBe('VALIDATION');
+    expect(err.fieldErrors).toEqual({
+      'services.1.quantity': '第 2 行：遗体冷藏（天）数量 5 超过政策上限 3 天',
+      'services.2.quantity': '第 3 行：骨灰寄存（年）数量 3 超过政策上限 2 年',
+    });
+    expect(err.message).toBe('第 2 行：遗体冷藏（天）数量 5 超过政策上限 3 天（另有 1 处错误）');
+    // At the cap is fine.
+    expect(computeWaiver({ version: leizhou, services: [line('storage', 3, 400)], deceased: resident(), today: TODAY }).lines[0].waived).toBe(24000);
+  });
+
+  it('over the cap is bad input even for someone not eligible: the form is wrong either way', () => {
+    const err = appError(() =>
+      computeWaiver({ version: leizhou, services: [line('storage', 4, 320)], deceased: resident({ hukouInCity: false, diedInCity: false }), today: TODAY }),
+    );
+    expect(err.fieldErrors['services.0.quantity']).toBe('第 1 行：遗体冷藏（天）数量 4 超过政策上限 3 天');
   });
 });
 
@@ -193,9 +212,9 @@ describe('东莞: the policy in force on the date of death', () => {
 
   it('fixed: the standard amount whatever the line cost, never more than the bill', () => {
     const dg2025 = versionInForce(DONGGUAN, '2026-03-10');
-    // 5 days at 50 元 = 250 元: 3 × 80 = 240 元 waived, the family pays 10 元 — a standard, not the actual cost of 3 days.
-    const long = computeWaiver({ version: dg2025, services: [line('storage', 5, 250)], deceased: resident(), today: TODAY });
-    expect(long.lines[0]).toMatchObject({ allowedQuantity: 3, waived: 24000, familyPays: 1000 });
+    // 3 days billed 250 元: 3 × 80 = 240 元 waived, the family pays 10 元 — a standard, not the actual cost.
+    const dear = computeWaiver({ version: dg2025, services: [line('storage', 3, 250)], deceased: resident(), today: TODAY });
+    expect(dear.lines[0]).toMatchObject({ allowedQuantity: 3, waived: 24000, familyPays: 1000 });
     // 2 days billed 100 元: the standard 160 元 is more than the bill → 100 元.
     const cheap = computeWaiver({ version: dg2025, services: [line('storage', 2, 100)], deceased: resident(), today: TODAY });
     expect(cheap.lines[0].waived).toBe(10000);
@@ -256,7 +275,7 @@ describe('eligibility as data', () => {
     const v = GUANGZHOU.versions[0];
     const none = computeWaiver({ version: v, services: [line('cremation', 1, 300)], deceased: resident({ categoryId: null }), today: TODAY });
     expect(none.refusals[0]).toEqual({ code: 'no-category', message: '不属于减免对象类别（本版本的减免对象：五保对象、低保对象、优抚对象、三无人员、低收入困难家庭）' });
-    const dibao = computeWaiver({ version: v, services: [line('storage', 6, 400)], deceased: resident({ categoryId: 'dibao' }), today: TODAY });
+    const dibao = computeWaiver({ version: v, services: [line('storage', 4, 400)], deceased: resident({ categoryId: 'dibao' }), today: TODAY });
     expect(dibao.lines[0]).toMatchObject({ allowedQuantity: 4, waived: 24000 });
     expect(dibao.requiredProofs).toEqual(['死亡医学证明书（非正常死亡为公安机关出具的死亡证明）', '低保证']);
   });

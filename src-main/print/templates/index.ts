@@ -4,6 +4,7 @@ import { a4Text } from './a4-text';
 import { calibrationPage } from './calibration';
 import { certificateBooklet } from './certificate-booklet';
 import { divorceReceiptTemplate, divorceWithdrawalTemplate } from './divorce-forms';
+import { funeralSettlementStatementTemplate, funeralWaiverFormTemplate } from './funeral-forms';
 import { marriageDeclarationTemplate, marriageRefusalNoticeTemplate, marriageReviewTemplate } from './marriage-forms';
 import { recordCertificateTemplate } from './record-certificate';
 
@@ -20,6 +21,8 @@ export const TEMPLATES: ReadonlyMap<string, Template> = new Map(
     divorceReceiptTemplate,
     divorceWithdrawalTemplate,
     recordCertificateTemplate,
+    funeralWaiverFormTemplate,
+    funeralSettlementStatementTemplate,
   ].map((t) => [t.id, t] as const),
 );
 

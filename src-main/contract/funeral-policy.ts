@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, choice, intIn, labelled, pattern, text } from '../contract/fields';
+import { calendarDate, choice, intIn, labelled, pattern, text } from './fields';
 
 /**
  * The fee-waiver policy of a city (惠民殡葬): who is eligible, which basic services are waived and up to
@@ -7,9 +7,6 @@ import { calendarDate, choice, intIn, labelled, pattern, text } from '../contrac
  * code: each city writes its own and changes it every few years, and the administrator (or the
  * provincial platform) sends new versions. Everything that arrives from outside is parsed with these
  * schemas, so a malformed version is refused at the boundary with a Chinese message naming the field.
- *
- * This module depends on zod and the contract's field builders only, so it can move into the contract
- * when the operations that carry policies are defined.
  */
 
 export const ITEM_UNITS = ['次', '天', '年', '个'] as const;

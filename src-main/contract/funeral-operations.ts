@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { op } from './define';
+import { calendarDate, choice, intIn, labelled, pattern, text } from './fields';
+import { policySchemeSchema, policyVersionSchema } from './funeral-policy';
+import { DOCUMENT_TYPE_IDS } from './identity-documents';
+
+const waiverId = intIn('减免记录编号', 1, Number.MAX_SAFE_INTEGER);
+const month = pattern('结算月份', /^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM');
+const fen = (label: string) => intIn(label, 0, 100_000_000);
+
+/** What the funeral home enters for one deceased person when the family settles the bill. */
+export const waiverInput = z.strictObject({
+  deceased: z.strictObject({
+    name: text('逝者姓名', { max: 50 }),
+    sex: choice('逝者性别', ['male', 'female']),
+    documentType: choice('逝者证件类型', DOCUMENT_TYPE_IDS).default('resident-id'),
+    idNumber: text('逝者身份证件号码', { max: 20 }).transform((v) => v.toUpperCase()),
+    birthDate: calendarDate('逝者出生日期').optional(),
+    dateOfDeath: calendarDate('死亡日期'),
+    hukou: text('户籍地', { max: 100 }),
+    hukouInCity: labelled('本市户籍', z.boolean({ error: '本市户籍应为是或否' })),
+    placeOfDeath: text('死亡地点', { max: 100 }),
+    diedInCity: labelled('在本市死亡', z.boolean({ error: '在本市死亡应为是或否' })),
+    crematedAtCityHome: labelled('在本市殡仪馆火化', z.boolean({ error: '在本市殡仪馆火化应为是或否' })),
+    deathCertificateNumber: text('死亡证明编号', { max: 40 }),
+  }),
+  categoryId: text('减免对象类别', { max: 40 }).nullable(),
+  exclusionIds: labelled('不予减免情形', z.array(text('不予减免情形', { max: 40 })).max(10)).default([]),
+  services: labelled(
+    '减免服务项目',
+    z
+      .array(
+        z.strictObject({
+          itemId: text('服务项目', { max: 40 }),
+          quantity: intIn('数量', 1, 10_000),
+          actualCost: fen('实际收费（分）'),
+        }),
+      )
+      .min(1, '请至少录入一项服务')
+      .max(20, '服务项目不能超过 20 项'),
+  ),
+  payer: z.strictObject({
+    name: text('经办人姓名', { max: 50 }),
+    idNumber: text('经办人身份证件号码', { max: 20 }).transform((v) => v.toUpperCase()),
+    relation: text('与逝者关系', { max: 20 }),
+  }),
+});
+
+const waiverLine = z.object({
+  itemId: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  quantity: z.number(),
+  allowedQuantity: z.number(),
+  claimed: z.number(),
+  waived: z.number(),
+  familyPays: z.number(),
+  rule: z.string(),
+});
+
+/** The computation, line by line, with the rule behind each amount (money in 分). */
+export const waiverComputation = z.object({
+  versionId: z.string(),
+  versionName: z.string(),
+  eligible: z.boolean(),
+  refusals: z.array(z.object({ code: z.string(), message: z.string() })),
+  requiredProofs: z.array(z.string()),
+  lines: z.array(waiverLine),
+  totalClaimed: z.number(),
+  totalWaived: z.number(),
+  familyPays: z.number(),
+  overallCap: z.object({ cap: z.number(), beforeCap: z.number() }).nullable(),
+});
+
+export const WAIVER_STATUSES = { pending: '待审核', approved: '已审核通过', rejected: '已退回' } as const;
+
+export const waiverView = z.object({
+  id: z.number(),
+  number: z.string(),
+  funeralHome: z.string(),
+  deceasedName: z.string(),
+  idNumberMasked: z.string(),
+  dateOfDeath: z.string(),
+  totalClaimed: z.number(),
+  totalWaived: z.number(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  enteredBy: z.string().nullable(),
+  enteredAt: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  /** The month whose settlement carries it: set when approved. */
+  settlementMonth: z.string().nullable(),
+});
+
+export const settlementView = z.object({
+  funeralHome: z.string(),
+  month: z.string(),
+  status: z.enum(['open', 'closed']),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  waivers: z.number(),
+  items: z.array(z.object({ itemId: z.string(), label: z.string(), quantity: z.number(), claimed: z.number(), waived: z.number() })),
+  totalClaimed: z.number(),
+  totalWaived: z.number(),
+});
+
+/** 惠民殡葬: basic funeral-service fee waivers under the local policy in force on the date of death. */
+export const funeralOperations = {
+  'funeral.policies': op({
+    title: '查看殡葬减免政策',
+    kind: 'read',
+    access: 'funeral.read',
+    input: z.strictObject({}),
+    output: z.object({
+      schemes: z.array(policySchemeSchema),
+      selected: z.string().nullable(),
+      /** Versions some waiver was computed under: never edited again. */
+      usedVersionIds: z.array(z.string()),
+    }),
+  }),
+  'funeral.selectPolicy': op({
+    title: '选择本地殡葬减免方案',
+    kind: 'write',
+    access: 'settings.manage',
+    input: z.strictObject({ schemeId: text('减免方案', { max: 40 }) }),
+    output: z.object({ selected: z.string() }),
+  }),
+  'funeral.addPolicyVersion': op({
+    title: '新增殡葬减免政策版本',
+    kind: 'write',
+    access: 'settings.manage',
+    input: z.strictObject({ schemeId: text('减免方案', { max: 40 }), version: policyVersionSchema }),
+    output: policySchemeSchema,
+  }),
+  'funeral.computeWaiver': op({
+    title: '试算殡葬费用减免',
+    kind: 'read',
+    access: 'funeral.waiver',
+    input: waiverInput,
+    output: waiverComputation,
+  }),
+  'funeral.enterWaiver': op({
+    title: '录入殡葬费用减免',
+    kind: 'write',
+    access: 'funeral.waiver',
+    input: waiverInput,
+    output: waiverView.extend({ computation: waiverComputation }),
+  }),
+  'funeral.correctWaiver': op({
+    title: '修改退回的殡葬费用减免',
+    kind: 'write',
+    access: 'funeral.waiver',
+    input: waiverInput.extend({ id: waiverId }),
+    output: waiverView.extend({ computation: waiverComputation }),
+  }),
+  'funeral.waivers': op({
+    title: '查看殡葬费用减免记录',
+    kind: 'read',
+    access: 'funeral.read',
+    input: z.strictObject({
+      status: choice('状态', ['pending', 'approved', 'rejected']).optional(),
+      month: month.optional(),
+    }),
+    output: z.array(waiverView),
+  }),
+  'funeral.waiver': op({
+    title: '查看一条殡葬费用减免',
+    kind: 'read',
+    access: 'funeral.read',
+    input: z.strictObject({ id: waiverId }),
+    output: waiverView.extend({ input: waiverInput, computation: waiverComputation }),
+  }),
+  'funeral.reviewWaiver': op({
+    title: '审核殡葬费用减免',
+    kind: 'write',
+    access: 'funeral.review',
+    input: z.strictObject({
+      id: waiverId,
+      decision: choice('审核结论', ['approve', 'reject']),
+      reason: text('退回原因', { max: 200 }).optional(),
+    }),
+    output: waiverView,
+  }),
+  'funeral.settlement': op({
+    title: '查看月度结算',
+    kind: 'read',
+    access: 'funeral.read',
+    input: z.strictObject({ funeralHome: text('殡仪馆', { max: 60 }), month }),
+    output: settlementView,
+  }),
+  'funeral.closeMonth': op({
+    title: '提交月度结算',
+    kind: 'write',
+    access: 'funeral.review',
+    input: z.strictObject({ funeralHome: text('殡仪馆', { max: 60 }), month }),
+    output: settlementView,
+  }),
+  'funeral.settlementExport': op({
+    title: '导出月度结算表',
+    kind: 'read',
+    access: 'funeral.read',
+    input: z.strictObject({ funeralHome: text('殡仪馆', { max: 60 }), month }),
+    output: z.object({ fileName: z.string(), xlsxBase64: z.string() }),
+  }),
+  'funeral.document': op({
+    title: '取得殡葬文书内容',
+    kind: 'read',
+    access: 'funeral.read',
+    input: z.strictObject({
+      document: choice('文书', ['waiver-form', 'settlement-statement']),
+      /** The waiver's id, or `<funeral home>|<YYYY-MM>` for a statement. */
+      key: text('文书所属记录', { max: 80 }),
+    }),
+    output: z.object({ templateId: z.string(), title: z.string(), documentKey: z.string(), data: z.record(z.string(), z.unknown()) }),
+  }),
+} as const;

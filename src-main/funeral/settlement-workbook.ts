@@ -1,0 +1,145 @@
+import { Workbook, type Worksheet } from 'exceljs';
+import { localDate } from '../calendar/dates';
+import type { Fen } from './money';
+import { monthLabel, type Settlement } from './settlement';
+
+/**
+ * The month's settlement as the bureau's finance office takes it: 明细 (one row per waiver, each item's
+ * waived amount) and 汇总 (by item). Money is a number of 元 with two decimals ('#,##0.00'), so the
+ * sheet adds up in Excel; every total is summed in 分 first and converted once, so it equals the
+ * statement to the fen.
+ */
+
+const MONEY = '#,##0.00';
+const TITLE_FONT = { name: '宋体', size: 14, bold: true };
+const BODY_FONT = { name: '宋体', size: 11 };
+const HEADER_FILL = 'FF1F4E79';
+const TOTAL_FILL = 'FFDDEBF7';
+const THIN = { style: 'thin' as const, color: { argb: 'FFB4C6E7' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+const yuan = (fen: Fen): number => fen / 100;
+/** U+3000, the full-width space Chinese headings are set with. */
+const GAP = '\u3000';
+
+interface Column {
+  header: string;
+  width: number;
+  money?: boolean;
+}
+
+type Cell = string | number | null;
+
+function sheetWithTable(
+  workbook: Workbook,
+  name: string,
+  heading: { title: string; subtitle: string },
+  columns: Column[],
+  rows: Cell[][],
+  total: Cell[],
+): Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
+  sheet.columns = columns.map((c) => ({ width: c.width, style: { font: BODY_FONT } }));
+  const span = columns.length;
+  // Body cells take their style from the column (one shared style object, not one per cell: a month is ~1,000 rows).
+  const bodyStyles = columns.map((c, i) => ({
+    font: BODY_FONT,
+    border: BORDER,
+    alignment: { horizontal: c.money || (rows[0] !== undefined && typeof rows[0][i] === 'number') ? ('right' as const) : ('left' as const) },
+    ...(c.money ? { numFmt: MONEY } : {}),
+  }));
+  sheet.mergeCells(1, 1, 1, span);
+  const title = sheet.getCell(1, 1);
+  title.value = heading.title;
+  title.font = TITLE_FONT;
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(1).height = 28;
+  sheet.mergeCells(2, 1, 2, span);
+  const subtitle = sheet.getCell(2, 1);
+  subtitle.value = heading.subtitle;
+  subtitle.font = { ...BODY_FONT, size: 10, color: { argb: 'FF595959' } };
+  subtitle.alignment = { horizontal: 'center' };
+
+  const header = sheet.getRow(3);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { ...BODY_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  });
+  header.height = 30;
+
+  for (const values of rows) {
+    const row = sheet.addRow(values);
+    bodyStyles.forEach((style, i) => {
+      row.getCell(i + 1).style = style;
+    });
+  }
+  const totalRow = sheet.addRow(total);
+  bodyStyles.forEach((style, i) => {
+    totalRow.getCell(i + 1).style = {
+      ...style,
+      font: { ...BODY_FONT, bold: true },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: TOTAL_FILL } },
+    };
+  });
+  return sheet;
+}
+
+export function settlementFileName(s: Pick<Settlement, 'funeralHome' | 'month'>): string {
+  return `殡葬费用减免结算_${s.funeralHome}_${s.month}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+export async function settlementWorkbook(s: Settlement, madeAt: Date): Promise<Buffer> {
+  const workbook = new Workbook();
+  workbook.creator = 'CivReg';
+  workbook.created = madeAt;
+  workbook.title = `${s.funeralHome}${monthLabel(s.month)}基本殡葬服务费用减免结算`;
+  const status = s.closed ? `已提交（${localDate(new Date(s.closed.closedAt))}）` : '未提交';
+  const subtitle = [`结算月份：${s.month}`, `状态：${status}`, `减免人数：${s.waivers.length} 人`, `${localDate(madeAt)} 制表`].join(GAP);
+  const heading = (what: string) => ({ title: `${s.funeralHome}${GAP}${monthLabel(s.month)}${what}`, subtitle });
+
+  const itemTotals = s.items.map((item) => s.waivers.reduce((sum, w) => sum + (w.lines.find((l) => l.itemId === item.itemId)?.waived ?? 0), 0));
+  sheetWithTable(
+    workbook,
+    '明细',
+    heading('基本殡葬服务费用减免明细'),
+    [
+      { header: '编号', width: 16 },
+      { header: '逝者', width: 14 },
+      { header: '死亡日期', width: 12 },
+      ...s.items.map((i) => ({ header: `${i.label}（元）`, width: 13, money: true })),
+      { header: '合计（元）', width: 14, money: true },
+    ],
+    s.waivers.map((w) => [
+      w.number,
+      w.deceasedName,
+      w.dateOfDeath,
+      ...s.items.map((i) => {
+        const line = w.lines.find((l) => l.itemId === i.itemId);
+        return line ? yuan(line.waived) : null;
+      }),
+      yuan(w.totalWaived),
+    ]),
+    ['合计', `${s.waivers.length} 人`, '', ...itemTotals.map(yuan), yuan(s.totalWaived)],
+  );
+
+  sheetWithTable(
+    workbook,
+    '汇总',
+    heading('基本殡葬服务费用减免结算汇总'),
+    [
+      { header: '项目', width: 22 },
+      { header: '数量', width: 10 },
+      { header: '单位', width: 8 },
+      { header: '实际收费（元）', width: 16, money: true },
+      { header: '减免金额（元）', width: 16, money: true },
+    ],
+    s.items.map((i) => [i.label, i.quantity, i.unit, yuan(i.claimed), yuan(i.waived)]),
+    ['合计', null, null, yuan(s.totalClaimed), yuan(s.totalWaived)],
+  );
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

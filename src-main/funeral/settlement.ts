@@ -1,0 +1,153 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { STANDARD_ITEM_LABELS } from '../contract/funeral-policy';
+import { localDate } from '../calendar/dates';
+import type { ReadContext } from '../core/context';
+import { funeralSettlements, funeralWaivers } from '../db/schema';
+import type { Fen } from './money';
+
+/**
+ * A funeral home's monthly settlement: its approved waivers whose settlement month is that month,
+ * summed per item from the lines stored with each waiver (the computation as it was approved, so a
+ * statement never changes when a policy does). A closed (submitted) month is closed for good: approving
+ * later puts the waiver into the next open month, never into a closed one.
+ */
+
+export type Month = string;
+
+export function monthOf(date: string): Month {
+  return date.slice(0, 7);
+}
+
+/** The station's current month, by its local date. */
+export function currentMonth(now: Date): Month {
+  return monthOf(localDate(now));
+}
+
+export function nextMonth(month: Month): Month {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** '2025-03' → '2025年3月'. */
+export function monthLabel(month: Month): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${y}年${m}月`;
+}
+
+export type ClosedMonth = typeof funeralSettlements.$inferSelect;
+
+export function closedMonth(ctx: ReadContext, funeralHome: string, month: Month): ClosedMonth | null {
+  return (
+    ctx.db
+      .select()
+      .from(funeralSettlements)
+      .where(and(eq(funeralSettlements.funeralHome, funeralHome), eq(funeralSettlements.month, month)))
+      .get() ?? null
+  );
+}
+
+/** The month an approval made now is settled in: the current month, or the first open one after it. */
+export function settlementMonthFor(ctx: ReadContext, funeralHome: string): Month {
+  const closed = new Set(
+    ctx.db
+      .select({ month: funeralSettlements.month })
+      .from(funeralSettlements)
+      .where(eq(funeralSettlements.funeralHome, funeralHome))
+      .all()
+      .map((r) => r.month),
+  );
+  let month = currentMonth(ctx.now);
+  while (closed.has(month)) month = nextMonth(month);
+  return month;
+}
+
+/** What the settlement reads of each waiver's stored computation. */
+export interface StoredLine {
+  itemId: string;
+  label: string;
+  unit: string;
+  quantity: number;
+  claimed: Fen;
+  waived: Fen;
+}
+
+export interface SettledWaiver {
+  id: number;
+  number: string;
+  deceasedName: string;
+  dateOfDeath: string;
+  totalClaimed: Fen;
+  totalWaived: Fen;
+  lines: StoredLine[];
+}
+
+export interface ItemTotal {
+  itemId: string;
+  label: string;
+  unit: string;
+  quantity: number;
+  claimed: Fen;
+  waived: Fen;
+}
+
+export interface Settlement {
+  funeralHome: string;
+  month: Month;
+  closed: ClosedMonth | null;
+  waivers: SettledWaiver[];
+  items: ItemTotal[];
+  totalClaimed: Fen;
+  totalWaived: Fen;
+}
+
+/** The standard items in their usual order (接运 … 寄存), then a city's own items by id. */
+const ORDER = Object.keys(STANDARD_ITEM_LABELS);
+function itemOrder(a: string, b: string): number {
+  const ia = ORDER.indexOf(a);
+  const ib = ORDER.indexOf(b);
+  if (ia !== ib) return (ia < 0 ? ORDER.length : ia) - (ib < 0 ? ORDER.length : ib);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function approvedWaivers(ctx: ReadContext, funeralHome: string, month: Month): SettledWaiver[] {
+  return ctx.db
+    .select({
+      id: funeralWaivers.id,
+      number: funeralWaivers.number,
+      deceasedName: funeralWaivers.deceasedName,
+      dateOfDeath: funeralWaivers.dateOfDeath,
+      totalClaimed: funeralWaivers.totalClaimed,
+      totalWaived: funeralWaivers.totalWaived,
+      computation: funeralWaivers.computation,
+    })
+    .from(funeralWaivers)
+    .where(and(eq(funeralWaivers.funeralHome, funeralHome), eq(funeralWaivers.settlementMonth, month), eq(funeralWaivers.status, 'approved')))
+    .orderBy(asc(funeralWaivers.number))
+    .all()
+    .map(({ computation, ...w }) => ({ ...w, lines: (JSON.parse(computation) as { lines: StoredLine[] }).lines }));
+}
+
+export function settlementOf(ctx: ReadContext, funeralHome: string, month: Month): Settlement {
+  const waivers = approvedWaivers(ctx, funeralHome, month);
+  const byItem = new Map<string, ItemTotal>();
+  for (const w of waivers) {
+    for (const l of w.lines) {
+      const t = byItem.get(l.itemId);
+      if (t) {
+        t.quantity += l.quantity;
+        t.claimed += l.claimed;
+        t.waived += l.waived;
+      } else byItem.set(l.itemId, { itemId: l.itemId, label: l.label, unit: l.unit, quantity: l.quantity, claimed: l.claimed, waived: l.waived });
+    }
+  }
+  const items = [...byItem.values()].sort((a, b) => itemOrder(a.itemId, b.itemId));
+  return {
+    funeralHome,
+    month,
+    closed: closedMonth(ctx, funeralHome, month),
+    waivers,
+    items,
+    totalClaimed: waivers.reduce((s, w) => s + w.totalClaimed, 0),
+    totalWaived: waivers.reduce((s, w) => s + w.totalWaived, 0),
+  };
+}

@@ -1,0 +1,661 @@
+import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import {
+  AppError,
+  DOCUMENT_TYPES,
+  WAIVER_STATUSES,
+  documentNumberProblem,
+  idNumberProblem,
+  type OpOutput,
+  type OpParsedInput,
+} from '../contract';
+import type { PolicyScheme, PolicyVersion } from '../contract/funeral-policy';
+import { localDate } from '../calendar/dates';
+import type { ReadContext, ReadHandler, WriteHandler } from '../core/context';
+import { funeralSettlements, funeralWaivers, users } from '../db/schema';
+import { formatYuan, formatYuanFixed, uppercaseYuan, type Fen } from '../funeral/money';
+import {
+  allSchemes,
+  requireScheme,
+  selectedScheme,
+  selectedSchemeId,
+  usedDateRanges,
+  usedVersionIds,
+  writeScheme,
+  writeSelectedScheme,
+} from '../funeral/policy-store';
+import { appendVersion, describeRange, inForce } from '../funeral/policy-versions';
+import { currentMonth, monthLabel, settlementMonthFor, settlementOf, type Settlement } from '../funeral/settlement';
+import { settlementFileName, settlementWorkbook } from '../funeral/settlement-workbook';
+import { computeWaiverUnderScheme, type DeceasedFacts, type Waiver } from '../funeral/waiver';
+import { nextWaiverNumber } from '../funeral/waiver-number';
+import { parseResidentId } from '../identity/resident-id';
+import { maskIdNumber } from '../identity/mask';
+import { chineseDate } from './certificates';
+import { stationView } from './setup';
+
+/**
+ * 惠民殡葬: the funeral home enters a waiver per deceased person when the family settles the bill; a
+ * reviewer at the bureau approves or returns it; each month the home's approved waivers form a settlement
+ * statement, which the reviewer submits (closes). The arithmetic is the pure engine's (funeral/waiver.ts);
+ * this module adds the records, the rules between records and the documents.
+ *
+ * Decisions:
+ * - A waiver that is not eligible (no category, residence, an exclusion) is not entered: entering is
+ *   refused with the reasons (CONFLICT). The clerk runs funeral.computeWaiver to see the reasons line by
+ *   line; the family then pays the bill in full, which needs no record here. Recording refusals would
+ *   also take the one-per-person slot (unique ID number) from a later, correct entry.
+ * - One waiver per person, by ID number, whatever its status: a second entry is refused before anything
+ *   is written (the unique index is only the last guard); a returned waiver is corrected in place
+ *   (funeral.correctWaiver), which recomputes it and sends it back to review.
+ * - The reviewer must not be the user who entered (or last corrected) the waiver: four eyes on public money.
+ * - An approved waiver belongs to the settlement month current at approval, or — that month already
+ *   submitted for that funeral home — the first open month after it. A submitted month never changes.
+ * - A month may be submitted with no waivers (a zero statement is still a statement the bureau files);
+ *   a month already submitted, or one that has not begun, is refused.
+ */
+
+type WaiverRow = typeof funeralWaivers.$inferSelect;
+type WaiverInput = OpParsedInput<'funeral.enterWaiver'>;
+type WaiverView = OpOutput<'funeral.waivers'>[number];
+
+const SEX = { male: '男', female: '女' } as const;
+
+// ——— reading records ————————————————————————————————————————————————————————————————————————————————
+
+function funeralHomeOf(ctx: ReadContext): string {
+  const station = stationView(ctx.db);
+  if (!station) throw new AppError('CONFLICT', '本工作站尚未初始化');
+  return station.officeName;
+}
+
+function displayNames(ctx: ReadContext, ids: (number | null)[]): Map<number, string> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  return new Map(
+    ctx.db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(inArray(users.id, wanted))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+}
+
+function viewOf(row: WaiverRow, names: Map<number, string>): WaiverView {
+  const name = (id: number | null) => (id === null ? null : (names.get(id) ?? `用户 ${id}`));
+  return {
+    id: row.id,
+    number: row.number,
+    funeralHome: row.funeralHome,
+    deceasedName: row.deceasedName,
+    idNumberMasked: maskIdNumber(row.deceasedIdNumber) ?? '',
+    dateOfDeath: row.dateOfDeath,
+    totalClaimed: row.totalClaimed,
+    totalWaived: row.totalWaived,
+    status: row.status,
+    enteredBy: name(row.enteredBy),
+    enteredAt: row.enteredAt,
+    reviewedBy: name(row.reviewedBy),
+    reviewedAt: row.reviewedAt,
+    rejectReason: row.rejectReason,
+    settlementMonth: row.settlementMonth,
+  };
+}
+
+function view(ctx: ReadContext, row: WaiverRow): WaiverView {
+  return viewOf(row, displayNames(ctx, [row.enteredBy, row.reviewedBy]));
+}
+
+function waiverRow(ctx: ReadContext, id: number): WaiverRow {
+  const row = ctx.db.select().from(funeralWaivers).where(eq(funeralWaivers.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `减免记录第 ${id} 号不存在`, { id: '不存在' });
+  return row;
+}
+
+function waiverOfPerson(ctx: ReadContext, idNumber: string, except?: number): WaiverRow | undefined {
+  const cond = except === undefined ? eq(funeralWaivers.deceasedIdNumber, idNumber) : and(eq(funeralWaivers.deceasedIdNumber, idNumber), ne(funeralWaivers.id, except));
+  return ctx.db.select().from(funeralWaivers).where(cond).get();
+}
+
+/** The refusal of a second waiver for one person; nothing has been written when it is thrown. */
+function duplicate(existing: WaiverRow): AppError {
+  const returned = existing.status === 'rejected' ? '；该记录已被退回，请在原记录上修改后重新提交' : '';
+  const where = existing.funeralHome ? `在${existing.funeralHome}` : '';
+  return new AppError(
+    'CONFLICT',
+    `该逝者已于 ${localDate(new Date(existing.enteredAt))} ${where}办理减免（编号 ${existing.number}），不能重复减免${returned}`,
+    { 'deceased.idNumber': `已办理减免（编号 ${existing.number}）` },
+  );
+}
+
+// ——— computing ——————————————————————————————————————————————————————————————————————————————————————
+
+/** The engine names fields as its own input does; the contract's paths differ for the category and exclusions. */
+function contractField(engineField: string): string {
+  if (engineField === 'deceased.categoryId') return 'categoryId';
+  if (engineField.startsWith('deceased.exclusionIds.')) return engineField.slice('deceased.'.length);
+  return engineField;
+}
+
+function remapFields(err: unknown, map: (field: string) => string): never {
+  if (err instanceof AppError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const [field, message] of Object.entries(err.fieldErrors)) fieldErrors[map(field)] ??= message;
+    throw new AppError(err.code, err.message, fieldErrors);
+  }
+  throw err;
+}
+
+/** The identity documents' own checks: a valid number, and birth date and sex agreeing with a number that carries them. */
+function checkIdentity(input: WaiverInput): { birthDate: string | null } {
+  const d = input.deceased;
+  const problem = documentNumberProblem(d.documentType, d.idNumber);
+  if (problem) throw new AppError('VALIDATION', `逝者身份证件号码${problem}`, { 'deceased.idNumber': problem });
+  let birthDate = d.birthDate ?? null;
+  if (DOCUMENT_TYPES[d.documentType].derivesBirthAndSex) {
+    const id = parseResidentId(d.idNumber, '逝者身份证件号码');
+    if (birthDate !== null && birthDate !== id.birthDate) {
+      throw new AppError('VALIDATION', `逝者出生日期 ${birthDate} 与身份证件号码中的 ${id.birthDate} 不一致`, { 'deceased.birthDate': '与身份证件号码不一致' });
+    }
+    if (d.sex !== id.sex) {
+      throw new AppError('VALIDATION', `逝者性别“${SEX[d.sex]}”与身份证件号码显示的“${SEX[id.sex]}”不一致`, { 'deceased.sex': '与身份证件号码不一致' });
+    }
+    birthDate = id.birthDate;
+  }
+  // The payer's document type is not asked; an 18-character number is a resident ID and must check out.
+  if (input.payer.idNumber.length === 18) {
+    const payerProblem = idNumberProblem(input.payer.idNumber);
+    if (payerProblem) throw new AppError('VALIDATION', `经办人身份证件号码${payerProblem}`, { 'payer.idNumber': payerProblem });
+  }
+  return { birthDate };
+}
+
+function compute(ctx: ReadContext, scheme: PolicyScheme, input: WaiverInput, waivedElsewhere: string | null): Waiver {
+  const { birthDate } = checkIdentity(input);
+  const d = input.deceased;
+  const deceased: DeceasedFacts = {
+    categoryId: input.categoryId,
+    exclusionIds: input.exclusionIds,
+    birthDate,
+    dateOfDeath: d.dateOfDeath,
+    hukouInCity: d.hukouInCity,
+    diedInCity: d.diedInCity,
+    crematedAtCityHome: d.crematedAtCityHome,
+    waivedElsewhere,
+  };
+  try {
+    return computeWaiverUnderScheme(scheme, { services: input.services, deceased, today: localDate(ctx.now) });
+  } catch (err) {
+    return remapFields(err, contractField);
+  }
+}
+
+const REFUSAL_FIELDS: Record<string, string> = {
+  'already-waived': 'deceased.idNumber',
+  'no-category': 'categoryId',
+  residency: 'deceased.hukouInCity',
+  excluded: 'exclusionIds',
+};
+
+function refuseIneligible(w: Waiver): void {
+  if (w.eligible) return;
+  const fieldErrors: Record<string, string> = {};
+  for (const r of w.refusals) fieldErrors[REFUSAL_FIELDS[r.code] ?? '_'] ??= r.message;
+  throw new AppError('CONFLICT', `不符合减免条件，不能录入减免：${w.refusals.map((r) => r.message).join('；')}`, fieldErrors);
+}
+
+/** What the province needs of a waiver: who (for its cross-home duplicate check), where, under which rule, how much. */
+function waiverPayload(ctx: ReadContext, row: Pick<WaiverRow, 'number' | 'funeralHome' | 'schemeId' | 'versionId' | 'totalClaimed' | 'totalWaived'>, input: WaiverInput, w: Waiver) {
+  return {
+    number: row.number,
+    funeralHome: row.funeralHome,
+    stationId: ctx.stationId(),
+    deceased: {
+      name: input.deceased.name,
+      sex: input.deceased.sex,
+      documentType: input.deceased.documentType,
+      idNumber: input.deceased.idNumber,
+      dateOfDeath: input.deceased.dateOfDeath,
+    },
+    categoryId: input.categoryId,
+    schemeId: row.schemeId,
+    versionId: row.versionId,
+    lines: w.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity, claimed: l.claimed, waived: l.waived })),
+    totalClaimed: row.totalClaimed,
+    totalWaived: row.totalWaived,
+  };
+}
+
+// ——— policies ———————————————————————————————————————————————————————————————————————————————————————
+
+export const policies: ReadHandler<'funeral.policies'> = (ctx) => ({
+  schemes: allSchemes(ctx),
+  selected: selectedSchemeId(ctx),
+  usedVersionIds: usedVersionIds(ctx),
+});
+
+export const selectPolicy: WriteHandler<'funeral.selectPolicy'> = (ctx, input) => {
+  const scheme = requireScheme(ctx, input.schemeId);
+  if (!scheme.versions.some((v) => v.items.length > 0)) {
+    throw new AppError('VALIDATION', `「${scheme.name}」只有节地生态安葬奖补，没有基本殡葬服务减免项目，不能作为减免方案`, { schemeId: '没有减免项目' });
+  }
+  const before = selectedSchemeId(ctx);
+  writeSelectedScheme(ctx, scheme.id);
+  return {
+    result: { selected: scheme.id },
+    audit: {
+      recordIds: ['settings:funeralPolicyScheme'],
+      summary: before === scheme.id ? `殡葬减免方案仍为 ${scheme.id}（${scheme.name}）` : `选择殡葬减免方案 ${before ?? '（未选择）'} → ${scheme.id}（${scheme.name}）`,
+      before: { selected: before },
+      after: { selected: scheme.id },
+    },
+    events: [{ eventType: 'funeral.policy.selected', recordType: 'funeral-policy', recordId: scheme.id, payload: { schemeId: scheme.id, city: scheme.city, name: scheme.name } }],
+  };
+};
+
+function remapVersionField(field: string): string {
+  const m = /^versions\.\d+\.(.+)$/.exec(field);
+  if (m) return `version.${m[1]}`;
+  return field === '_' ? field : `version.${field}`;
+}
+
+export const addPolicyVersion: WriteHandler<'funeral.addPolicyVersion'> = (ctx, input) => {
+  const scheme = requireScheme(ctx, input.schemeId);
+  let next: PolicyScheme;
+  try {
+    next = appendVersion(scheme, input.version, new Set(usedVersionIds(ctx, scheme.id)));
+  } catch (err) {
+    return remapFields(err, remapVersionField);
+  }
+  // appendVersion closes an open-ended version the day before the new one starts; a waiver already
+  // decided under a version for a date that version no longer covers would change its rule: refused.
+  for (const used of usedDateRanges(ctx, scheme.id)) {
+    const v = next.versions.find((x) => x.id === used.versionId);
+    if (v && inForce(v, used.first) && inForce(v, used.last)) continue;
+    const was = scheme.versions.find((x) => x.id === used.versionId);
+    const message = `版本「${was?.name ?? used.versionId}」已用于 ${used.count} 条减免记录（死亡日期 ${used.first} 至 ${used.last}）；新版本自 ${input.version.effectiveFrom} 起生效会改变这些记录所适用的版本，请把生效日期定在 ${used.last} 之后`;
+    throw new AppError('CONFLICT', message, { 'version.effectiveFrom': message });
+  }
+  writeScheme(ctx, next);
+  const added = next.versions.find((v) => v.id === input.version.id) as PolicyVersion;
+  const replaced = scheme.versions.some((v) => v.id === added.id);
+  const closed = next.versions.filter((v) => v.id !== added.id && scheme.versions.find((o) => o.id === v.id)?.effectiveTo !== v.effectiveTo);
+  const closedText = closed.map((v) => `；版本「${v.name}」改为 ${describeRange(v)}`).join('');
+  return {
+    result: next,
+    audit: {
+      recordIds: [`funeral-policy:${scheme.id}`, `funeral-policy-version:${scheme.id}/${added.id}`],
+      summary: `${replaced ? '替换' : '新增'}殡葬减免政策版本 ${scheme.id}/${added.id}「${added.name}」（${describeRange(added)}）${closedText}`,
+      before: scheme,
+      after: next,
+    },
+    events: [
+      {
+        eventType: 'funeral.policy.versionAdded',
+        recordType: 'funeral-policy',
+        recordId: scheme.id,
+        payload: { schemeId: scheme.id, version: added, closed: closed.map((v) => ({ id: v.id, effectiveTo: v.effectiveTo })) },
+      },
+    ],
+  };
+};
+
+// ——— waivers ————————————————————————————————————————————————————————————————————————————————————————
+
+export const computeWaiver: ReadHandler<'funeral.computeWaiver'> = (ctx, input) => {
+  const scheme = selectedScheme(ctx);
+  // The trial shows an earlier waiver of the same person as a refusal, the way the province would.
+  const existing = waiverOfPerson(ctx, input.deceased.idNumber);
+  return compute(ctx, scheme, input, existing ? `${existing.funeralHome}（编号 ${existing.number}）` : null);
+};
+
+export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, input) => {
+  const funeralHome = funeralHomeOf(ctx);
+  const scheme = selectedScheme(ctx);
+  const existing = waiverOfPerson(ctx, input.deceased.idNumber);
+  if (existing) throw duplicate(existing);
+  const w = compute(ctx, scheme, input, null);
+  refuseIneligible(w);
+  const today = localDate(ctx.now);
+  const number = nextWaiverNumber(ctx.db, stationView(ctx.db)!.divisionCode, Number(today.slice(0, 4)));
+  const row = ctx.db
+    .insert(funeralWaivers)
+    .values({
+      number,
+      funeralHome,
+      deceasedName: input.deceased.name,
+      deceasedIdNumber: input.deceased.idNumber,
+      dateOfDeath: input.deceased.dateOfDeath,
+      input: JSON.stringify(input),
+      computation: JSON.stringify(w),
+      schemeId: scheme.id,
+      versionId: w.versionId,
+      totalClaimed: w.totalClaimed,
+      totalWaived: w.totalWaived,
+      status: 'pending',
+      enteredBy: ctx.actor?.userId ?? null,
+      enteredAt: ctx.now.toISOString(),
+    })
+    .returning()
+    .get();
+  return {
+    result: { ...view(ctx, row), computation: w },
+    audit: {
+      recordIds: [`funeral-waiver:${row.id}`],
+      summary: `录入殡葬费用减免 ${number}（${scheme.id}/${w.versionId}，减免 ${formatYuan(w.totalWaived)} 元）`,
+      // The row holds the input and the computation as stored: the digest covers exactly what was written.
+      after: row,
+    },
+    events: [{ eventType: 'funeral.waiver.entered', recordType: 'funeral-waiver', recordId: number, payload: waiverPayload(ctx, row, input, w) }],
+  };
+};
+
+export const correctWaiver: WriteHandler<'funeral.correctWaiver'> = (ctx, { id, ...input }) => {
+  const before = waiverRow(ctx, id);
+  if (before.status !== 'rejected') {
+    throw new AppError('CONFLICT', `减免 ${before.number} 的状态为“${WAIVER_STATUSES[before.status]}”，只有已退回的减免可以修改`, { id: '不是已退回的减免' });
+  }
+  const other = waiverOfPerson(ctx, input.deceased.idNumber, id);
+  if (other) throw duplicate(other);
+  const scheme = selectedScheme(ctx);
+  const w = compute(ctx, scheme, input, null);
+  refuseIneligible(w);
+  const row = ctx.db
+    .update(funeralWaivers)
+    .set({
+      deceasedName: input.deceased.name,
+      deceasedIdNumber: input.deceased.idNumber,
+      dateOfDeath: input.deceased.dateOfDeath,
+      input: JSON.stringify(input),
+      computation: JSON.stringify(w),
+      schemeId: scheme.id,
+      versionId: w.versionId,
+      totalClaimed: w.totalClaimed,
+      totalWaived: w.totalWaived,
+      status: 'pending',
+      // Who entered what is now under review: the reviewer must be someone else.
+      enteredBy: ctx.actor?.userId ?? null,
+      reviewedBy: null,
+      reviewedAt: null,
+      rejectReason: null,
+    })
+    .where(eq(funeralWaivers.id, id))
+    .returning()
+    .get();
+  return {
+    result: { ...view(ctx, row), computation: w },
+    audit: {
+      recordIds: [`funeral-waiver:${row.id}`],
+      summary: `修改退回的殡葬费用减免 ${row.number}，重新提交审核（减免 ${formatYuan(before.totalWaived)} → ${formatYuan(w.totalWaived)} 元）`,
+      before,
+      after: row,
+    },
+    events: [{ eventType: 'funeral.waiver.corrected', recordType: 'funeral-waiver', recordId: row.number, payload: waiverPayload(ctx, row, input, w) }],
+  };
+};
+
+/** With a month, every waiver settled in it; otherwise the latest 1,000 (a list, not an archive). */
+export const listWaivers: ReadHandler<'funeral.waivers'> = (ctx, input) => {
+  const conds: SQL[] = [];
+  if (input.status) conds.push(eq(funeralWaivers.status, input.status));
+  if (input.month) conds.push(eq(funeralWaivers.settlementMonth, input.month));
+  const query = ctx.db
+    .select()
+    .from(funeralWaivers)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(funeralWaivers.id));
+  const rows = input.month ? query.all() : query.limit(1000).all();
+  const names = displayNames(ctx, rows.flatMap((r) => [r.enteredBy, r.reviewedBy]));
+  return rows.map((r) => viewOf(r, names));
+};
+
+/** One waiver in full (the ID number too: the detail is where the reviewer checks it against the papers). */
+export const getWaiver: ReadHandler<'funeral.waiver'> = (ctx, input) => {
+  const row = waiverRow(ctx, input.id);
+  return { ...view(ctx, row), input: JSON.parse(row.input) as WaiverInput, computation: JSON.parse(row.computation) as Waiver };
+};
+
+export const reviewWaiver: WriteHandler<'funeral.reviewWaiver'> = (ctx, input) => {
+  const before = waiverRow(ctx, input.id);
+  if (before.status !== 'pending') {
+    throw new AppError('CONFLICT', `减免 ${before.number} 的状态为“${WAIVER_STATUSES[before.status]}”，只有待审核的减免可以审核`, { id: '不是待审核的减免' });
+  }
+  const reviewer = ctx.actor?.userId ?? null;
+  if (before.enteredBy === reviewer) {
+    throw new AppError('FORBIDDEN', `审核人不能是录入人：减免 ${before.number} 由您录入，请由其他审核员审核`, { id: '审核人不能是录入人' });
+  }
+  const reason = input.reason?.trim() ?? '';
+  if (input.decision === 'reject' && !reason) throw new AppError('VALIDATION', '退回须填写退回原因', { reason: '请填写退回原因' });
+  const approve = input.decision === 'approve';
+  const settlementMonth = approve ? settlementMonthFor(ctx, before.funeralHome) : null;
+  const row = ctx.db
+    .update(funeralWaivers)
+    .set({
+      status: approve ? 'approved' : 'rejected',
+      reviewedBy: reviewer,
+      reviewedAt: ctx.now.toISOString(),
+      rejectReason: approve ? null : reason,
+      settlementMonth,
+    })
+    .where(eq(funeralWaivers.id, before.id))
+    .returning()
+    .get();
+  const computation = JSON.parse(row.computation) as Waiver;
+  const later = settlementMonth !== null && settlementMonth !== currentMonth(ctx.now) ? `（${currentMonth(ctx.now)} 已提交结算）` : '';
+  return {
+    result: view(ctx, row),
+    audit: {
+      recordIds: [`funeral-waiver:${row.id}`],
+      // The reason stays out of the summary (it may name people); the digest covers it.
+      summary: approve ? `审核通过殡葬费用减免 ${row.number}，计入 ${settlementMonth} 结算${later}` : `退回殡葬费用减免 ${row.number}`,
+      before: { status: before.status },
+      after: { status: row.status, settlementMonth, rejectReason: row.rejectReason },
+    },
+    events: [
+      approve
+        ? {
+            eventType: 'funeral.waiver.approved',
+            recordType: 'funeral-waiver',
+            recordId: row.number,
+            payload: {
+              number: row.number,
+              funeralHome: row.funeralHome,
+              deceasedIdNumber: row.deceasedIdNumber,
+              settlementMonth,
+              versionId: row.versionId,
+              lines: computation.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity, waived: l.waived })),
+              totalClaimed: row.totalClaimed,
+              totalWaived: row.totalWaived,
+              approvedAt: row.reviewedAt,
+            },
+          }
+        : {
+            eventType: 'funeral.waiver.rejected',
+            recordType: 'funeral-waiver',
+            recordId: row.number,
+            payload: { number: row.number, funeralHome: row.funeralHome, reason, rejectedAt: row.reviewedAt },
+          },
+    ],
+  };
+};
+
+// ——— settlement —————————————————————————————————————————————————————————————————————————————————————
+
+/** The station's own funeral home, or one its records name: a typing error is not an empty month. */
+function checkFuneralHome(ctx: ReadContext, funeralHome: string): void {
+  const own = funeralHomeOf(ctx);
+  if (funeralHome === own) return;
+  const known = ctx.db.select({ h: funeralWaivers.funeralHome }).from(funeralWaivers).where(eq(funeralWaivers.funeralHome, funeralHome)).get();
+  if (!known) throw new AppError('NOT_FOUND', `没有殡仪馆「${funeralHome}」的减免记录（本工作站为 ${own}）`, { funeralHome: '没有这个殡仪馆的减免记录' });
+}
+
+function settlementFor(ctx: ReadContext, funeralHome: string, month: string): Settlement {
+  checkFuneralHome(ctx, funeralHome);
+  return settlementOf(ctx, funeralHome, month);
+}
+
+function settlementView(ctx: ReadContext, s: Settlement): OpOutput<'funeral.settlement'> {
+  const closedBy = s.closed?.closedBy ?? null;
+  return {
+    funeralHome: s.funeralHome,
+    month: s.month,
+    status: s.closed ? 'closed' : 'open',
+    closedAt: s.closed?.closedAt ?? null,
+    closedBy: closedBy === null ? null : (displayNames(ctx, [closedBy]).get(closedBy) ?? `用户 ${closedBy}`),
+    waivers: s.waivers.length,
+    items: s.items.map(({ itemId, label, quantity, claimed, waived }) => ({ itemId, label, quantity, claimed, waived })),
+    totalClaimed: s.totalClaimed,
+    totalWaived: s.totalWaived,
+  };
+}
+
+export const settlement: ReadHandler<'funeral.settlement'> = (ctx, input) => settlementView(ctx, settlementFor(ctx, input.funeralHome, input.month));
+
+export const closeMonth: WriteHandler<'funeral.closeMonth'> = (ctx, input) => {
+  const s = settlementFor(ctx, input.funeralHome, input.month);
+  if (s.closed) {
+    throw new AppError('CONFLICT', `${input.funeralHome} ${input.month} 的结算已于 ${localDate(new Date(s.closed.closedAt))} 提交，不能重复提交`, { month: '该月已提交' });
+  }
+  const now = currentMonth(ctx.now);
+  if (input.month > now) throw new AppError('CONFLICT', `${input.month} 尚未到来（本月为 ${now}），不能提交该月结算`, { month: '该月尚未到来' });
+  const closedAt = ctx.now.toISOString();
+  ctx.db
+    .insert(funeralSettlements)
+    .values({ funeralHome: s.funeralHome, month: s.month, closedAt, closedBy: ctx.actor?.userId ?? null, waivers: s.waivers.length, totalWaived: s.totalWaived })
+    .run();
+  const closed = settlementOf(ctx, s.funeralHome, s.month);
+  const key = `${s.funeralHome}|${s.month}`;
+  return {
+    result: settlementView(ctx, closed),
+    audit: {
+      recordIds: [`funeral-settlement:${key}`],
+      summary: `提交 ${s.funeralHome} ${s.month} 月度结算：${s.waivers.length} 人，减免 ${formatYuan(s.totalWaived)} 元`,
+      after: { funeralHome: s.funeralHome, month: s.month, waivers: s.waivers.map((w) => w.number), totalWaived: s.totalWaived },
+    },
+    events: [
+      {
+        eventType: 'funeral.settlement.closed',
+        recordType: 'funeral-settlement',
+        recordId: key,
+        payload: {
+          funeralHome: s.funeralHome,
+          month: s.month,
+          stationId: ctx.stationId(),
+          closedAt,
+          waiverCount: s.waivers.length,
+          totalClaimed: s.totalClaimed,
+          totalWaived: s.totalWaived,
+          items: s.items.map(({ itemId, quantity, claimed, waived }) => ({ itemId, quantity, claimed, waived })),
+          waivers: s.waivers.map((w) => ({ number: w.number, totalWaived: w.totalWaived })),
+        },
+      },
+    ],
+  };
+};
+
+export const settlementExport: ReadHandler<'funeral.settlementExport'> = async (ctx, input) => {
+  const s = settlementFor(ctx, input.funeralHome, input.month);
+  const xlsx = await settlementWorkbook(s, ctx.now);
+  return { fileName: settlementFileName(s), xlsxBase64: xlsx.toString('base64') };
+};
+
+// ——— documents ——————————————————————————————————————————————————————————————————————————————————————
+
+const money = (fen: Fen): string => `${formatYuanFixed(fen)} 元`;
+const yesNo = (b: boolean): string => (b ? '是' : '否');
+
+/** The rule without the overall-cap sentence, which the form states once for all lines. */
+function lineRule(rule: string): string {
+  const i = rule.indexOf('；总额不超过');
+  return i < 0 ? rule : rule.slice(0, i);
+}
+
+function waiverFormData(ctx: ReadContext, key: string) {
+  const id = Number(key);
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError('VALIDATION', `减免记录编号应为正整数：${key}`, { key: '应为正整数' });
+  const row = waiverRow(ctx, id);
+  const input = JSON.parse(row.input) as WaiverInput;
+  const w = JSON.parse(row.computation) as Waiver;
+  const scheme = requireScheme(ctx, row.schemeId);
+  const version = scheme.versions.find((v) => v.id === row.versionId);
+  const category = version?.categories.find((c) => c.id === input.categoryId)?.label ?? input.categoryId ?? '';
+  const names = displayNames(ctx, [row.enteredBy, row.reviewedBy]);
+  const lines = w.lines.map((l, i) => ({
+    no: String(i + 1),
+    item: l.label,
+    quantity: `${l.quantity} ${l.unit}`,
+    claimed: money(l.claimed),
+    waived: money(l.waived),
+    familyPays: money(l.familyPays),
+  }));
+  const rules = w.lines.map((l, i) => `${i + 1}．${lineRule(l.rule)}`);
+  if (w.overallCap) {
+    rules.push(`每具遗体减免总额不超过 ${money(w.overallCap.cap)}：各项合计 ${money(w.overallCap.beforeCap)}，超出部分按各项减免额比例扣减。`);
+  }
+  const decision =
+    row.status === 'approved'
+      ? `同意减免 ${money(row.totalWaived)}，计入 ${monthLabel(row.settlementMonth!)}结算。`
+      : row.status === 'rejected'
+        ? `退回：${row.rejectReason ?? ''}`
+        : undefined;
+  const enteredBy = row.enteredBy === null ? undefined : names.get(row.enteredBy);
+  const reviewedBy = row.reviewedBy === null ? undefined : names.get(row.reviewedBy);
+  return {
+    templateId: 'funeral-waiver-form',
+    title: '基本殡葬服务费用减免审批表',
+    documentKey: `funeral-waiver-form:${row.number}`,
+    data: {
+      funeralHome: row.funeralHome,
+      number: row.number,
+      deceasedName: row.deceasedName,
+      sex: SEX[input.deceased.sex],
+      dateOfDeath: chineseDate(row.dateOfDeath),
+      documentType: DOCUMENT_TYPES[input.deceased.documentType]?.label ?? input.deceased.documentType,
+      idNumber: row.deceasedIdNumber,
+      hukou: input.deceased.hukou,
+      placeOfDeath: input.deceased.placeOfDeath,
+      deathCertificateNumber: input.deceased.deathCertificateNumber,
+      category,
+      residence: `本市户籍：${yesNo(input.deceased.hukouInCity)}；在本市死亡：${yesNo(input.deceased.diedInCity)}；在本市殡仪馆火化：${yesNo(input.deceased.crematedAtCityHome)}`,
+      policy: `${scheme.name}（${w.versionName}，${version ? describeRange(version) : w.versionId}）`,
+      proofs: w.requiredProofs.length ? w.requiredProofs.join('；') : '无',
+      lines: [...lines, { no: '', item: '合计', quantity: '', claimed: money(w.totalClaimed), waived: money(w.totalWaived), familyPays: money(w.familyPays) }],
+      rules: rules.join('\n'),
+      payerName: input.payer.name,
+      payerRelation: input.payer.relation,
+      payerIdNumber: input.payer.idNumber,
+      ...(decision ? { decision } : {}),
+      ...(enteredBy ? { enteredBy } : {}),
+      ...(reviewedBy ? { reviewedBy } : {}),
+    },
+  };
+}
+
+function settlementStatementData(ctx: ReadContext, key: string) {
+  const at = key.lastIndexOf('|');
+  const funeralHome = at < 0 ? '' : key.slice(0, at);
+  const month = at < 0 ? '' : key.slice(at + 1);
+  if (!funeralHome || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    throw new AppError('VALIDATION', `结算汇总表应写作“殡仪馆|YYYY-MM”：${key}`, { key: '应为 殡仪馆|YYYY-MM' });
+  }
+  const s = settlementFor(ctx, funeralHome, month);
+  const items = s.items.map((i, n) => ({ no: String(n + 1), item: i.label, quantity: `${i.quantity} ${i.unit}`, waived: money(i.waived) }));
+  return {
+    templateId: 'funeral-settlement-statement',
+    title: '基本殡葬服务费用减免月度结算汇总表',
+    documentKey: `funeral-settlement-statement:${funeralHome}|${month}`,
+    data: {
+      funeralHome,
+      month: monthLabel(month),
+      items: [...items, { no: '', item: '合计', quantity: '', waived: money(s.totalWaived) }],
+      waiverCount: `${s.waivers.length} 人`,
+      status: s.closed ? `已提交（${chineseDate(localDate(new Date(s.closed.closedAt)))}）` : '未提交',
+      total: money(s.totalWaived),
+      totalUppercase: `人民币${uppercaseYuan(s.totalWaived)}`,
+    },
+  };
+}
+
+/** A document's data built from the record, so what is signed is what was entered and approved. */
+export const document: ReadHandler<'funeral.document'> = (ctx, input) =>
+  input.document === 'waiver-form' ? waiverFormData(ctx, input.key) : settlementStatementData(ctx, input.key);
