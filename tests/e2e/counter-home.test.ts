@@ -1,47 +1,28 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { ADMIN, initializeStation, launchBrowser, openLoggedIn, snapshot, startApp, type RunningApp } from './harness';
+import { ADMIN, callApi, loginApi, openLoggedIn, signedInSuite, snapshot } from './harness';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
-const REGISTRAR = { username: 'dengji', password: 'Counter2026x' };
-const GROOM = { name: '张伟', sex: 'male', idNumber: id('44200019930307123') };
-const BRIDE = { name: '李娜', sex: 'female', idNumber: id('44200019950101002') };
+const GROOM = { name: '张伟', sex: 'male' as const, idNumber: id('44200019930307123') };
+const BRIDE = { name: '李娜', sex: 'female' as const, idNumber: id('44200019950101002') };
 const MARRIAGE_NUMBER = 'J442000-2026-000001';
 /** The station is in Guangdong: 2026-11-23 (a Monday) at noon; then 2026-12-28, past the cooling-off period. */
 const FIRST_DAY = '2026-11-23T04:00:00.000Z';
 const AFTER_COOLING_OFF = '2026-12-28T04:00:00.000Z';
 
 describe('the registrar’s desk: today’s work, search, 补领 and 婚姻登记记录证明', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-e2e-counter-'));
+  // A step that cannot happen fails within seconds, naming what it waited for.
+  const suite = signedInSuite({ CIVREG_CLOCK: FIRST_DAY }, { role: 'registrar', stepTimeout: 20_000 });
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-e2e-counter-pdf-'));
-  let app: RunningApp;
-  let browser: Browser;
+  /** The registrar's page; a new one after the restart. */
   let page: Page;
   let applicationId: number;
-
-  /** The same HTTP API the page uses, with the launch token. */
-  async function api<T = unknown>(name: string, input: unknown, session?: string): Promise<T> {
-    const url = new URL(app.url);
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! };
-    if (session) headers['x-civreg-session'] = session;
-    const res = await fetch(new URL(`/api/${name}`, url), { method: 'POST', headers, body: JSON.stringify(input) });
-    const body = (await res.json()) as { ok: boolean; result?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-    return body.result as T;
-  }
-  const login = async (username: string, password: string) => (await api<{ session: string }>('auth.login', { username, password })).session;
-
-  /** Logged in as `user`; a step that cannot happen fails within seconds, naming what it waited for. */
-  async function openPage(user = ADMIN): Promise<Page> {
-    const opened = await openLoggedIn(browser, app, user);
-    opened.setDefaultTimeout(20_000);
-    return opened;
-  }
+  const registrarSession = (): Promise<string> => loginApi(suite.app, suite.user);
 
   async function savePdf(click: () => Promise<void>, name: string): Promise<string> {
     const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -50,28 +31,25 @@ describe('the registrar’s desk: today’s work, search, 补领 and 婚姻登�
     return squash(pdfText(fs.readFileSync(file)));
   }
 
-  beforeAll(async () => {
-    app = await startApp(dataDir, { CIVREG_CLOCK: FIRST_DAY });
-    await initializeStation(app);
-    browser = await launchBrowser();
-    page = await openPage();
+  beforeAll(() => {
+    page = suite.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  afterAll(() => {
     fs.rmSync(downloads, { recursive: true, force: true });
   });
 
   it('the administrator sets the office’s authorization and loads the 2027 holiday calendar, the server’s objection shown on its field', async () => {
-    await page.getByRole('menuitem', { name: '系统设置' }).click();
-    await page.getByTestId('settings-page').waitFor();
-    const authorization = page.getByTestId('authorization-section');
+    // At the administrator's desk, in a window of its own; the registrar's stays open on the home page.
+    const admin = await openLoggedIn(suite.browser, suite.app, ADMIN);
+    admin.setDefaultTimeout(20_000);
+    await admin.getByRole('menuitem', { name: '系统设置' }).click();
+    await admin.getByTestId('settings-page').waitFor();
+    const authorization = admin.getByTestId('authorization-section');
     await authorization.getByTestId('authorized-hmt').click();
     await authorization.getByTestId('authorization-save').click();
-    await expect.poll(async () => (await api<{ authorizedHkMacaoTaiwan: boolean }>('settings.get', {}, await login(ADMIN.username, ADMIN.password))).authorizedHkMacaoTaiwan).toBe(true);
+    await expect.poll(async () => (await callApi(suite.app, 'settings.get', {}, await loginApi(suite.app, ADMIN))).authorizedHkMacaoTaiwan).toBe(true);
 
-    const section = page.getByTestId('calendar-section');
+    const section = admin.getByTestId('calendar-section');
     await expect.poll(() => section.getByTestId('calendar-next-year').textContent()).toContain('2027');
     const form = section.getByTestId('calendar-form');
     expect(await form.getByLabel('年份').inputValue()).toBe('2027');
@@ -84,32 +62,30 @@ describe('the registrar’s desk: today’s work, search, 补领 and 婚姻登�
     // Under the field it names, as well as above the form (the message there says why).
     await expect.poll(() => form.locator('.ant-form-item-explain-error').allTextContents()).toContain('2027-02-15 不是周末');
     expect(await form.getByTestId('calendar-error').textContent()).toContain('调休只把周末改为工作日');
-    await snapshot(page, 'counter-calendar-refused');
+    await snapshot(admin, 'counter-calendar-refused');
     await form.getByLabel('调休上班日期').fill('2027-02-14\n2027-09-26');
     await form.getByTestId('calendar-load').click();
     const row = section.getByTestId('calendar-years').locator('tr', { hasText: '国办发明电〔2026〕7号' });
     await expect.poll(() => row.textContent()).toContain('2027');
     expect(await row.textContent()).toContain('15 天');
     expect(await row.textContent()).toContain('管理员载入');
-    await snapshot(page, 'counter-settings');
+    await snapshot(admin, 'counter-settings');
+    await admin.context().close();
   });
 
   it('the registrar’s home lists today’s registration with masked numbers, and the draft put aside', async () => {
-    const admin = await login(ADMIN.username, ADMIN.password);
-    await api('users.create', { username: REGISTRAR.username, displayName: '陈登记', role: 'registrar', password: 'Counter2026' }, admin);
-    const first = await login(REGISTRAR.username, 'Counter2026');
-    await api('auth.changePassword', { currentPassword: 'Counter2026', newPassword: REGISTRAR.password }, first);
-    const registrar = await login(REGISTRAR.username, REGISTRAR.password);
-    const registered = await api<{ certificateNumber: string }>(
+    const registrar = await registrarSession();
+    const registered = await callApi(
+      suite.app,
       'marriage.register',
       { party1: GROOM, party2: BRIDE, declarationSigned: true, consentConfirmed: true },
       registrar,
     );
     expect(registered.certificateNumber).toBe(MARRIAGE_NUMBER);
-    await api('drafts.save', { kind: 'marriage', title: '王强、赵敏（待补声明书）', data: { party1: { name: '王强' } } }, registrar);
+    await callApi(suite.app, 'drafts.save', { kind: 'marriage', title: '王强、赵敏（待补声明书）', data: { party1: { name: '王强' } } }, registrar);
 
-    await page.close();
-    page = await openPage(REGISTRAR);
+    // The desk, shown again (F5), has them.
+    await page.reload();
     const today = page.getByTestId('today-cases');
     const caseRow = today.locator('tr', { hasText: MARRIAGE_NUMBER });
     await expect.poll(() => caseRow.textContent()).toContain('张伟');
@@ -179,11 +155,11 @@ describe('the registrar’s desk: today’s work, search, 补领 and 婚姻登�
   });
 
   it('a divorce application received today shows on the home page with its cooling-off end and deadline', async () => {
-    const registrar = await login(REGISTRAR.username, REGISTRAR.password);
-    const application = await api<{ id: number; coolingOffEnds: string; certificateDeadline: string }>(
+    const application = await callApi(
+      suite.app,
       'divorce.apply',
       { marriageCertificateNumber: MARRIAGE_NUMBER, children: '无子女', property: '各自名下财产归各自所有', debts: '无共同债务' },
-      registrar,
+      await registrarSession(),
     );
     applicationId = application.id;
     await page.evaluate(() => {
@@ -200,17 +176,12 @@ describe('the registrar’s desk: today’s work, search, 补领 and 婚姻登�
 
   it('after the divorce, 补领 of the 结婚证 is refused with the reason, and a record certificate lists both registrations', async () => {
     // A month later: the cooling-off period is over; the station restarts with its clock there.
-    // The browser goes first: browser mode stops only once no connection to it is left open.
-    await browser.close();
-    await app.stop();
-    app = await startApp(dataDir, { CIVREG_CLOCK: AFTER_COOLING_OFF });
-    browser = await launchBrowser();
-    page = await openPage(REGISTRAR);
+    await suite.restart({ CIVREG_CLOCK: AFTER_COOLING_OFF });
+    page = suite.page;
     const row = page.getByTestId('divorce-stages').locator('tr', { hasText: MARRIAGE_NUMBER });
     await expect.poll(() => row.textContent()).toContain('待领证');
     expect(await row.textContent()).toMatch(/\d+ 天后视为撤回/);
-    const registrar = await login(REGISTRAR.username, REGISTRAR.password);
-    const divorce = await api<{ certificateNumber: string }>('divorce.register', { applicationId, bothPresent: true }, registrar);
+    const divorce = await callApi(suite.app, 'divorce.register', { applicationId, bothPresent: true }, await registrarSession());
     expect(divorce.certificateNumber).toMatch(/^L442000-2026-\d{6}$/);
 
     await page.getByRole('menuitem', { name: '补领与记录证明' }).click();

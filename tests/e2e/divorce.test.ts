@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { ADMIN, initializeStation, launchBrowser, openLoggedIn, snapshot, startApp, type RunningApp } from './harness';
+import { callApi, loginApi, signedInSuite, snapshot } from './harness';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
 
@@ -27,46 +27,48 @@ const CLOCK = {
   afterDeadline: '2026-12-14T04:00:00.000Z',
 };
 
-/** The API as a script would use it: the per-launch token and a session. */
-async function api<T>(app: RunningApp, session: string | null, op: string, input: unknown): Promise<{ status: number; body: { ok: boolean; result: T; error: { message: string } } }> {
-  const url = new URL(app.url);
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! };
-  if (session) headers['x-civreg-session'] = session;
-  const res = await fetch(new URL(`/api/${op}`, url), { method: 'POST', headers, body: JSON.stringify(input) });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; result: T; error: { message: string } } };
-}
-
-async function apiLogin(app: RunningApp): Promise<string> {
-  const { body } = await api<{ session: string }>(app, null, 'auth.login', ADMIN);
-  if (!body.ok) throw new Error(body.error.message);
-  return body.result.session;
-}
-
 function pdfOf(base64: string): string {
   return squash(pdfText(Buffer.from(base64, 'base64')));
 }
 
 describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚冷静期, 视为撤回', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-e2e-divorce-'));
+  const suite = signedInSuite({ CIVREG_CLOCK: CLOCK.received }, { role: 'registrar' });
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-e2e-divorce-dl-'));
-  let app: RunningApp;
-  let browser: Browser;
+  /** The registrar's page; a new one after each restart. */
   let page: Page;
   const marriageNumbers: string[] = [];
 
   /** Stop the station and start it again on the same data, its clock at `clock`; log in again. */
   async function restartAt(clock: string): Promise<void> {
-    await page.context().close();
-    await app.stop();
-    app = await startApp(dataDir, { CIVREG_CLOCK: clock });
-    page = await openLoggedIn(browser, app);
+    await suite.restart({ CIVREG_CLOCK: clock });
+    page = suite.page;
     await openDivorcePage();
   }
 
-  /** Dialogs and drawers slide in: the picture, for a person to look at, is taken once they have. */
+  /** Dialogs and drawers zoom or slide in: wait until they have (a click mid-way may not land). Spinners spin on. */
+  async function settled(): Promise<void> {
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
+  }
+
   async function settledSnapshot(name: string): Promise<void> {
-    await page.waitForTimeout(400);
+    await settled();
     await snapshot(page, name);
+  }
+
+  /** Open a dialog or drawer by clicking `button`, and wait until it is there and still. */
+  async function open(button: string, dialog: string): Promise<ReturnType<Page['getByTestId']>> {
+    await page.getByTestId(button).click();
+    const found = page.getByTestId(dialog);
+    await found.waitFor();
+    await settled();
+    return found;
   }
 
   async function openDivorcePage(): Promise<void> {
@@ -95,28 +97,22 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
   }
 
   beforeAll(async () => {
-    app = await startApp(dataDir, { CIVREG_CLOCK: CLOCK.received });
-    await initializeStation(app);
-    const session = await apiLogin(app);
+    page = suite.page;
+    // The three couples were married at this counter (through the API: the marriage E2E does it on the page).
+    const session = await loginApi(suite.app, suite.user);
     for (const c of COUPLES) {
       const party = (p: { name: string; id: string }, sex: 'male' | 'female') => ({ name: p.name, sex, idNumber: p.id });
-      const { body } = await api<{ certificateNumber: string }>(app, session, 'marriage.register', {
-        party1: party(c.a, 'male'),
-        party2: party(c.b, 'female'),
-        declarationSigned: true,
-        consentConfirmed: true,
-      });
-      if (!body.ok) throw new Error(body.error.message);
-      marriageNumbers.push(body.result.certificateNumber);
+      const registered = await callApi(
+        suite.app,
+        'marriage.register',
+        { party1: party(c.a, 'male'), party2: party(c.b, 'female'), declarationSigned: true, consentConfirmed: true },
+        session,
+      );
+      marriageNumbers.push(registered.certificateNumber);
     }
-    browser = await launchBrowser();
-    page = await openLoggedIn(browser, app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  afterAll(() => {
     fs.rmSync(downloads, { recursive: true, force: true });
   });
 
@@ -127,7 +123,9 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
     });
     const error = page.getByTestId('divorce-apply-error');
     await expect.poll(() => error.textContent()).toContain('J442000-2026-000099');
-    await snapshot(page, 'divorce-e2e-not-found');
+    // The field says it too.
+    expect(await page.getByTestId('divorce-apply-form').locator('.ant-form-item-explain').allTextContents()).toContain('未找到');
+    await settledSnapshot('divorce-e2e-not-found');
     // Start clean for the real one.
     await page.getByTestId('divorce-apply-form').getByLabel('结婚证字号').fill('');
   });
@@ -142,7 +140,7 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
     expect(await page.getByTestId('divorce-received-dates-received').textContent()).toContain(RECEIVED.on);
     expect(await page.getByTestId('divorce-received-dates-cooling-off').textContent()).toBe(`${RECEIVED.coolingOffEnds}星期三`);
     expect(await page.getByTestId('divorce-received-dates-deadline').textContent()).toBe(`${RECEIVED.deadline}星期五`);
-    await snapshot(page, 'divorce-e2e-received');
+    await settledSnapshot('divorce-e2e-received');
 
     const receipt = await savePdf('divorce-receipt-pdf');
     expect(receipt).toContain('离婚登记申请受理回执单');
@@ -153,18 +151,18 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
     await page.getByTestId('divorce-tab-cooling-off').click();
     await expect.poll(() => page.getByTestId('divorce-hint-1').textContent()).toContain('冷静期还剩 30 天');
     // The scan is there to look at.
-    await page.getByTestId('divorce-scans-1').click();
-    await page.getByTestId('divorce-scans-dialog').getByRole('button', { name: '查看' }).click();
+    const scans = await open('divorce-scans-1', 'divorce-scans-dialog');
+    await scans.getByRole('button', { name: '查看' }).click();
     await page.getByTestId('divorce-scan-shown').locator('img').waitFor();
     await page.getByTestId('divorce-scans-close').click();
 
-    await page.getByTestId('divorce-withdraw-1').click();
-    const withdraw = page.getByTestId('divorce-withdraw-form');
+    const withdraw = await open('divorce-withdraw-1', 'divorce-withdraw-form');
     await withdraw.getByLabel('李娜（另一方）').check();
     await settledSnapshot('divorce-e2e-withdraw');
     await withdraw.getByRole('button', { name: '确认撤回' }).click();
     const documents = page.getByTestId('divorce-documents-withdrawal');
     await expect.poll(() => documents.getByTestId('divorce-documents-notice').textContent()).toContain(`已由李娜撤回（${RECEIVED.on}）`);
+    await settled();
     const confirmation = await savePdf('divorce-withdrawal-pdf');
     expect(confirmation).toContain('撤回离婚登记申请确认单');
     expect(confirmation).toContain('李娜');
@@ -187,13 +185,12 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
     await page.getByTestId('divorce-received').waitFor();
     await page.getByTestId('divorce-tab-cooling-off').click();
     await expect.poll(() => page.getByTestId('divorce-table-cooling-off').locator('tbody tr.ant-table-row').count()).toBe(2);
-    await snapshot(page, 'divorce-e2e-cooling-off');
+    await settledSnapshot('divorce-e2e-cooling-off');
   });
 
   it('the date calculator answers "when do we come back?" from the keyboard, rest days extending the period', async () => {
-    await page.getByTestId('divorce-open-calculator').click();
+    await open('divorce-open-calculator', 'date-calculator');
     const input = page.getByTestId('dates-received-on');
-    await input.waitFor();
     await input.fill('20261014');
     await input.press('Enter');
     // 30 days after 2026-10-14 is a working Friday; 30 days after that is Sunday 2026-12-13 → Monday.
@@ -216,7 +213,7 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('dates-result-cooling-off').textContent()).toBe(`${RECEIVED.coolingOffEnds}星期三`);
     expect(await page.getByTestId('dates-result-received').textContent()).toBe(`${RECEIVED.on}星期一`);
-    await snapshot(page, 'divorce-e2e-dates-page');
+    await settledSnapshot('divorce-e2e-dates-page');
     await openDivorcePage();
   });
 
@@ -231,22 +228,18 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
     await expect.poll(() => page.getByRole('tooltip').textContent()).toContain(`离婚冷静期已于 ${RECEIVED.coolingOffEnds} 届满，不能再撤回`);
     await settledSnapshot('divorce-e2e-awaiting');
     // The server says the same to anyone who asks anyway.
-    const refused = await api(app, await apiLogin(app), 'divorce.withdraw', { applicationId: 3, party: 1 });
-    expect(refused.body.error.message).toBe(`离婚冷静期已于 ${RECEIVED.coolingOffEnds} 届满，不能再撤回`);
+    const refused = callApi(suite.app, 'divorce.withdraw', { applicationId: 3, party: 1 }, await loginApi(suite.app, suite.user));
+    await expect(refused).rejects.toMatchObject({ message: `离婚冷静期已于 ${RECEIVED.coolingOffEnds} 届满，不能再撤回` });
 
-    await page.getByTestId('divorce-register-2').click();
-    const register = page.getByTestId('divorce-register-form');
-    // Both present must be confirmed (clicked again should the first click land while the dialog still opens).
-    await expect
-      .poll(async () => {
-        await register.locator('button[type=submit]').click();
-        return register.textContent();
-      })
-      .toContain('离婚登记须双方亲自到场');
+    const register = await open('divorce-register-2', 'divorce-register-form');
+    // Both present must be confirmed.
+    await register.locator('button[type=submit]').click();
+    await expect.poll(() => register.textContent()).toContain('离婚登记须双方亲自到场');
     await page.getByTestId('divorce-both-present').check();
     await register.locator('button[type=submit]').click();
     const number = page.getByTestId('divorce-certificate-number');
     await expect.poll(() => number.textContent()).toBe('L442000-2026-000001');
+    await settled();
     await settledSnapshot('divorce-e2e-registered');
 
     for (const [party, name] of [
@@ -261,7 +254,9 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
       const text = pdfOf(result.pdfBase64);
       expect(text).toContain('L442000-2026-000001');
       expect(text).toContain(name);
+      expect(text).toContain(suite.user.displayName);
       await page.getByTestId('print-preview-dialog').waitFor();
+      await settled();
       if (party === 1) await settledSnapshot('divorce-e2e-certificate-preview');
       await page.getByTestId('print-preview-close').click();
       await page.getByTestId('print-preview-dialog').waitFor({ state: 'hidden' });
@@ -275,8 +270,8 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
     await restartAt(CLOCK.afterDeadline);
     await page.getByTestId('divorce-tab-lapsed').click();
     // Marked when the station started on 2026-12-14, the first day it ran after the deadline.
-    const { body } = await api<Array<{ id: number; status: string; endedOn: string }>>(app, await apiLogin(app), 'divorce.list', {});
-    const lapsed = body.result.find((a) => a.id === 3)!;
+    const applications = await callApi(suite.app, 'divorce.list', {}, await loginApi(suite.app, suite.user));
+    const lapsed = applications.find((a) => a.id === 3)!;
     expect(lapsed.status).toBe('lapsed');
     const row = page.getByTestId('divorce-row-3');
     await expect.poll(() => row.textContent()).toContain(`${lapsed.endedOn} 视为撤回`);

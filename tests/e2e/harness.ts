@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-
-export const ADMIN = { username: 'admin', password: 'Admin2026' };
+import { AppError, type AppErrorBody, type OpInput, type OpName, type OpOutput, type Role } from '../../src-main/contract';
 
 export const CHROMIUM = process.env.CIVREG_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -75,26 +74,72 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
+/** A station user: who logs in, under what name the forms print them, and what they may do. */
+export interface User {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+}
+
+/** The administrator `initializeStation` sets up. */
+export const ADMIN = { username: 'admin', password: 'Admin2026', displayName: '王建国', role: 'admin' } as const satisfies User;
+
+/** The staff a suite may work as (`signedInSuite(env, { role })`); the administrator adds them with `addUser`. */
+export const STAFF = {
+  admin: ADMIN,
+  registrar: { username: 'dengji', password: 'Counter2026', displayName: '李登记', role: 'registrar' },
+  reviewer: { username: 'shenhe', password: 'Review2026', displayName: '李审核', role: 'reviewer' },
+} as const satisfies Partial<Record<Role, User>>;
+export type StaffRole = keyof typeof STAFF;
+
+/**
+ * Call an operation over the app's HTTP API, as a script would: the launch token, and `session` if
+ * given. Resolves to the result; a refusal (`{ ok: false }`) rejects with an `AppError` whose
+ * message is the app's own (Chinese) one.
+ */
+export async function callApi<K extends OpName>(app: RunningApp, name: K, input: OpInput<K>, session?: string): Promise<OpOutput<K>> {
+  const url = new URL(app.url);
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! };
+  if (session) headers['x-civreg-session'] = session;
+  const res = await fetch(new URL(`/api/${name}`, url), { method: 'POST', headers, body: JSON.stringify(input) });
+  const body = (await res.json()) as { ok: true; result: OpOutput<K> } | { ok: false; error: AppErrorBody };
+  if (!body.ok) throw AppError.fromBody(body.error);
+  return body.result;
+}
+
+/** Log in over the API; resolves to the session token (a session of its own, beside the page's). */
+export async function loginApi(app: RunningApp, user: Pick<User, 'username' | 'password'>): Promise<string> {
+  return (await callApi(app, 'auth.login', { username: user.username, password: user.password })).session;
+}
+
+/**
+ * The administrator adds `user`, with an initial password; the user then replaces it at first login,
+ * as the app requires, by `user.password`. Resolves to the user, ready to log in.
+ */
+export async function addUser(app: RunningApp, adminSession: string, user: User): Promise<User> {
+  const initial = `${user.password}-initial`;
+  await callApi(app, 'users.create', { username: user.username, displayName: user.displayName, role: user.role, password: initial }, adminSession);
+  const first = await loginApi(app, { username: user.username, password: initial });
+  await callApi(app, 'auth.changePassword', { currentPassword: initial, newPassword: user.password }, first);
+  await callApi(app, 'auth.logout', {}, first);
+  return user;
+}
+
 /** First run through the API (the foundation E2E does it through the form): station GD-ZS-01 and its administrator. */
 export async function initializeStation(app: RunningApp): Promise<void> {
-  const url = new URL(app.url);
-  const res = await fetch(new URL('/api/setup.initialize', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! },
-    body: JSON.stringify({
-      stationId: 'GD-ZS-01',
-      officeName: '中山市民政局婚姻登记处',
-      divisionCode: '442000',
-      adminUsername: ADMIN.username,
-      adminDisplayName: '王建国',
-      adminPassword: ADMIN.password,
-    }),
+  await callApi(app, 'setup.initialize', {
+    stationId: 'GD-ZS-01',
+    officeName: '中山市民政局婚姻登记处',
+    divisionCode: '442000',
+    adminUsername: ADMIN.username,
+    adminDisplayName: ADMIN.displayName,
+    adminPassword: ADMIN.password,
   });
-  if (res.status !== 200) throw new Error(`setup.initialize answered ${res.status}`);
 }
 
 /** Open the app and log in from the keyboard; resolves on the home page. */
-export async function openLoggedIn(browser: Browser, app: RunningApp, user = ADMIN): Promise<Page> {
+export async function openLoggedIn(browser: Browser, app: RunningApp, user: Pick<User, 'username' | 'password'> = ADMIN): Promise<Page> {
   const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1100 } })).newPage();
   await page.goto(app.url);
   const login = page.getByTestId('login-form');
@@ -105,27 +150,57 @@ export async function openLoggedIn(browser: Browser, app: RunningApp, user = ADM
   return page;
 }
 
+export interface SuiteOptions {
+  /** Whom the page is logged in as: the administrator (the default), or staff the administrator adds first. */
+  role?: StaffRole;
+  /** How long a step on the page may wait before it fails (Playwright's default otherwise). */
+  stepTimeout?: number;
+}
+
 export interface SignedIn {
   app: RunningApp;
   browser: Browser;
   page: Page;
+  /** Whom `page` is logged in as. */
+  user: User;
+  /**
+   * Stop the station and start it again on the same data, `env` over the suite's; the page, logged
+   * in again, is a new one. Every page of the browser is closed first: browser mode stops only once
+   * no connection to it is left open.
+   */
+  restart(env: Record<string, string>): Promise<void>;
 }
 
 /**
  * For a describe block: before it, the app in browser mode on a fresh data folder, its station set
- * up and the administrator logged in; after it, everything stopped. Read the fields inside tests.
+ * up and `options.role` (the administrator unless said) logged in; after it, everything stopped and
+ * the data folder removed. Read the fields inside tests.
  */
-export function signedInSuite(env: Record<string, string> = {}): SignedIn {
+export function signedInSuite(env: Record<string, string> = {}, options: SuiteOptions = {}): SignedIn {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-e2e-'));
   const s = {} as SignedIn;
+  const openPage = async (): Promise<void> => {
+    s.page = await openLoggedIn(s.browser, s.app, s.user);
+    if (options.stepTimeout) s.page.setDefaultTimeout(options.stepTimeout);
+  };
+  s.restart = async (more) => {
+    for (const context of s.browser.contexts()) await context.close();
+    await s.app.stop();
+    s.app = await startApp(dataDir, { ...env, ...more });
+    await openPage();
+  };
   beforeAll(async () => {
-    s.app = await startApp(undefined, env);
+    s.app = await startApp(dataDir, env);
     await initializeStation(s.app);
+    const role = options.role ?? 'admin';
+    s.user = role === 'admin' ? ADMIN : await addUser(s.app, await loginApi(s.app, ADMIN), STAFF[role]);
     s.browser = await launchBrowser();
-    s.page = await openLoggedIn(s.browser, s.app);
+    await openPage();
   });
   afterAll(async () => {
     await s.browser?.close();
     await s.app?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
   return s;
 }

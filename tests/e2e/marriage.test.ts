@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { idCheckChar, type OpInput, type OpName, type OpOutput } from '../../src-main/contract';
+import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { signedInSuite, snapshot } from './harness';
+import { ADMIN, callApi, loginApi, signedInSuite, snapshot } from './harness';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
 
@@ -42,27 +42,6 @@ function printedTexts(): string[] {
     .map((f) => squash(pdfText(fs.readFileSync(path.join(spool, f)))));
 }
 
-/** Call an operation as the logged-in user, as the page itself does (setup only; the registrar's work goes through the UI). */
-async function api<K extends OpName>(page: Page, name: K, input: OpInput<K>): Promise<OpOutput<K>> {
-  return page.evaluate(
-    async ([op, body]) => {
-      const res = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-civreg-token': sessionStorage.getItem('civreg.launchToken') ?? '',
-          'x-civreg-session': sessionStorage.getItem('civreg.session') ?? '',
-        },
-        body: JSON.stringify(body),
-      });
-      const json = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
-      if (!json.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
-      return json.result;
-    },
-    [name, input] as const,
-  ) as Promise<OpOutput<K>>;
-}
-
 /** The PDF the preview dialog shows, through its own download link (the page's CSP lets nothing fetch blob: URLs). */
 async function previewPdf(page: Page): Promise<Buffer> {
   await page.getByTestId('print-preview').waitFor();
@@ -92,11 +71,14 @@ class Keyboard {
 }
 
 describe('结婚登记 at the counter, from the keyboard', () => {
-  const suite = signedInSuite({
-    CIVREG_CLOCK: '2026-11-23T04:00:00.000Z',
-    CIVREG_CARD_READER: 'simulated',
-    PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
-  });
+  const suite = signedInSuite(
+    {
+      CIVREG_CLOCK: '2026-11-23T04:00:00.000Z',
+      CIVREG_CARD_READER: 'simulated',
+      PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+    },
+    { role: 'registrar' },
+  );
 
   afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -167,7 +149,9 @@ describe('结婚登记 at the counter, from the keyboard', () => {
 
   it('two ID cards to two printed certificates, from the keyboard alone', async () => {
     const page = suite.page;
-    await api(page, 'booklets.receive', { kind: 'marriage', prefix: 'GD2026', firstNumber: 1, lastNumber: 20, digits: 7 });
+    const registrar = await loginApi(suite.app, suite.user);
+    // Blank booklets are received by whoever keeps the stationery (stationery.manage), not the registrar.
+    await callApi(suite.app, 'booklets.receive', { kind: 'marriage', prefix: 'GD2026', firstNumber: 1, lastNumber: 20, digits: 7 }, await loginApi(suite.app, ADMIN));
     await placeCard('张伟', id('11010519930307123'));
     await placeCard('李娜', id('11010519950101002'));
     const before = printedTexts().length;
@@ -213,6 +197,8 @@ describe('结婚登记 at the counter, from the keyboard', () => {
       const preview = squash(pdfText(await previewPdf(page)));
       expect(preview).toContain(certificateNumber);
       expect(preview).toContain(n === 1 ? '张伟' : '李娜');
+      // The 婚姻登记员 on the certificate is the registrar who registered it.
+      expect(preview).toContain(suite.user.displayName);
       if (n === 1) {
         await settle(page);
         await snapshot(page, 'marriage-e2e-certificate-preview');
@@ -227,7 +213,7 @@ describe('结婚登记 at the counter, from the keyboard', () => {
     expect(keys.count).toBeLessThanOrEqual(45);
 
     // The booklets are on the ledger, each used by its party's certificate; the printer got both with the 字号.
-    const ledger = await api(page, 'booklets.ledger', {});
+    const ledger = await callApi(suite.app, 'booklets.ledger', {}, registrar);
     const used = Object.fromEntries(ledger.recent.filter((r) => r.outcome === 'used').map((r) => [r.serial, r.documentKey]));
     expect(used).toMatchObject({ GD20260000001: `${certificateNumber}/1`, GD20260000002: `${certificateNumber}/2` });
     expect(ledger.totals.find((t) => t.kind === 'marriage')).toMatchObject({ received: 20, used: 2, inStock: 18 });
@@ -243,6 +229,7 @@ describe('结婚登记 at the counter, from the keyboard', () => {
     expect(review).toContain('婚姻登记审查处理表');
     expect(review).toContain(certificateNumber);
     expect(review).toContain('达到法定婚龄');
+    expect(review).toContain(suite.user.displayName);
 
     // Saving a printed certificate as PDF is a reprint: it asks why.
     await page.getByTestId('save-pdf-party1').click();
@@ -263,6 +250,7 @@ describe('结婚登记 at the counter, from the keyboard', () => {
 
   it('a case saved with Alt+S is resumed from its address and registered; the draft goes with it', async () => {
     const page = suite.page;
+    const registrar = await loginApi(suite.app, suite.user);
     if (!(await page.getByTestId('training-card-panel').isVisible())) await page.getByTestId('training-toggle').click();
     await placeCard('王强', id('44200019700101123'));
     await placeCard('阿依古丽·买买提', id('65010219950611004'));
@@ -274,7 +262,7 @@ describe('结婚登记 at the counter, from the keyboard', () => {
     const tag = page.getByTestId('marriage-draft');
     await expect.poll(() => tag.textContent()).toMatch(/暂存第 \d+ 号/);
     const draftId = Number(/暂存第 (\d+) 号/.exec((await tag.textContent())!)![1]);
-    const overview = await api(page, 'counter.overview', {});
+    const overview = await callApi(suite.app, 'counter.overview', {}, registrar);
     expect(overview.drafts.map((d) => [d.id, d.title])).toContainEqual([draftId, '王强、阿依古丽·买买提']);
 
     await page.getByTestId('marriage-reset').click();
@@ -296,7 +284,7 @@ describe('结婚登记 at the counter, from the keyboard', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Alt+R');
     await expect.poll(() => page.getByTestId('certificate-number').textContent()).toBe('J442000-2026-000002');
-    expect((await api(page, 'counter.overview', {})).drafts.map((d) => d.id)).not.toContain(draftId);
+    expect((await callApi(suite.app, 'counter.overview', {}, registrar)).drafts.map((d) => d.id)).not.toContain(draftId);
 
     await page.getByTestId('marriage-new').click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/marriage');

@@ -2,52 +2,37 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
-import { ADMIN, openLoggedIn, signedInSuite, snapshot } from './harness';
+import { ADMIN, STAFF, addUser, callApi, loginApi, openLoggedIn, signedInSuite, snapshot, type User } from './harness';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
-const REVIEWER = { username: 'shenhe', password: 'Review2026x' };
 
 describe('婚姻登记统计, as a supervisor reads and exports it', () => {
   // The station (442000) is in Guangdong; 2026-11-23 by its clock.
-  const suite = signedInSuite({ CIVREG_CLOCK: '2026-11-23T04:00:00.000Z' });
+  const suite = signedInSuite({ CIVREG_CLOCK: '2026-11-23T04:00:00.000Z' }, { role: 'reviewer' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civreg-e2e-stats-'));
-  let page: Page;
-
-  /** The same HTTP API the page uses, with the launch token. */
-  async function api<T = unknown>(name: string, input: unknown, session?: string): Promise<T> {
-    const url = new URL(suite.app.url);
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-civreg-token': url.searchParams.get('token')! };
-    if (session) headers['x-civreg-session'] = session;
-    const res = await fetch(new URL(`/api/${name}`, url), { method: 'POST', headers, body: JSON.stringify(input) });
-    const body = (await res.json()) as { ok: boolean; result?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-    return body.result as T;
-  }
-  const login = async (username: string, password: string) => (await api<{ session: string }>('auth.login', { username, password })).session;
+  /** The registrar whose work the figures count. */
+  let registrar: User;
 
   beforeAll(async () => {
-    const admin = await login(ADMIN.username, ADMIN.password);
+    registrar = await addUser(suite.app, await loginApi(suite.app, ADMIN), STAFF.registrar);
+    const session = await loginApi(suite.app, registrar);
     const couple = (m: string, f: string) => ({
-      party1: { name: '张伟', sex: 'male', idNumber: id(m) },
-      party2: { name: '阿依古丽·买买提', sex: 'female', idNumber: id(f) },
+      party1: { name: '张伟', sex: 'male' as const, idNumber: id(m) },
+      party2: { name: '阿依古丽·买买提', sex: 'female' as const, idNumber: id(f) },
     });
     // One couple from here, one with a bride from Xinjiang (跨省通办), and one refused as under age.
-    await api('marriage.register', { ...couple('44200019900101113', '44200019920202124'), declarationSigned: true, consentConfirmed: true }, admin);
-    await api('marriage.register', { ...couple('44200019930307123', '65010219950611004'), declarationSigned: true, consentConfirmed: true }, admin);
-    await api('marriage.refuse', { ...couple('44200020100101133', '44200020090101144'), reasonCode: 'under-age', reason: '双方均未达法定婚龄' }, admin);
-    await api('users.create', { username: REVIEWER.username, displayName: '李审核', role: 'reviewer', password: 'Review2026' }, admin);
-    const first = await login(REVIEWER.username, 'Review2026');
-    await api('auth.changePassword', { currentPassword: 'Review2026', newPassword: REVIEWER.password }, first);
-    page = await openLoggedIn(suite.browser, suite.app, REVIEWER);
+    await callApi(suite.app, 'marriage.register', { ...couple('44200019900101113', '44200019920202124'), declarationSigned: true, consentConfirmed: true }, session);
+    await callApi(suite.app, 'marriage.register', { ...couple('44200019930307123', '65010219950611004'), declarationSigned: true, consentConfirmed: true }, session);
+    await callApi(suite.app, 'marriage.refuse', { ...couple('44200020100101133', '44200020090101144'), reasonCode: 'under-age', reason: '双方均未达法定婚龄' }, session);
   });
   afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens 统计 on the station’s month to date, with the figures, the chart and the table', async () => {
+    const page = suite.page;
     await page.getByRole('menuitem', { name: '统计' }).click();
     await page.getByTestId('statistics-page').waitFor();
     await expect.poll(() => page.getByTestId('stats-total-marriages').textContent()).toContain('2');
@@ -64,6 +49,7 @@ describe('婚姻登记统计, as a supervisor reads and exports it', () => {
   });
 
   it('按月 shows the month, and 导出 Excel saves a workbook with the same figures', async () => {
+    const page = suite.page;
     await page.getByTestId('stats-granularity').getByText('按月').click();
     await expect.poll(() => page.getByTestId('stats-table').locator('tbody tr').first().textContent()).toContain('2026-11');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export').click()]);
@@ -80,15 +66,11 @@ describe('婚姻登记统计, as a supervisor reads and exports it', () => {
   });
 
   it('a registrar is not offered 统计, and the page itself says no', async () => {
-    const admin = await login(ADMIN.username, ADMIN.password);
-    await api('users.create', { username: 'dengji', displayName: '赵登记', role: 'registrar', password: 'Regist2026' }, admin);
-    const first = await login('dengji', 'Regist2026');
-    await api('auth.changePassword', { currentPassword: 'Regist2026', newPassword: 'Regist2026x' }, first);
-    const registrar = await openLoggedIn(suite.browser, suite.app, { username: 'dengji', password: 'Regist2026x' });
-    expect(await registrar.getByRole('menuitem', { name: '统计' }).count()).toBe(0);
-    await registrar.evaluate(() => {
+    const page = await openLoggedIn(suite.browser, suite.app, registrar);
+    expect(await page.getByRole('menuitem', { name: '统计' }).count()).toBe(0);
+    await page.evaluate(() => {
       window.location.hash = '#/statistics';
     });
-    await expect.poll(() => registrar.getByTestId('forbidden').textContent()).toContain('婚姻登记统计仅限审核员、管理员');
+    await expect.poll(() => page.getByTestId('forbidden').textContent()).toContain('婚姻登记统计仅限审核员、管理员');
   });
 });
