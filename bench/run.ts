@@ -4,6 +4,7 @@ import path from 'node:path';
 import { benchCertificatePdf } from './certificate-pdf';
 import { benchColdStart } from './cold-start';
 import { benchFirstPaint } from './first-paint';
+import { benchFuneral } from './funeral';
 import { removeTempDirs } from './fixtures';
 import { benchRegistration } from './registration';
 import { round } from './stats';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     firstPaint: await benchFirstPaint(),
     certificatePdf: await benchCertificatePdf(),
     registration: await benchRegistration(),
+    funeral: await benchFuneral(),
   };
   const c = results.certificatePdf;
   const w = results.writePath;
@@ -43,6 +45,14 @@ async function main(): Promise<void> {
     'baseline pdf-lib whole font, bytes': { value: c.pdfLibWholeFontBytes, goal: '' },
     'marriage registration + both certificate PDFs, median ms': { value: round(results.registration.medianMs, 1), goal: '≤ 30' },
     'marriage registration + both certificate PDFs, p95 ms': { value: round(results.registration.p95Ms, 1), goal: '≤ 30' },
+    'funeral waiver entry (fresh station), median ms': { value: round(results.funeral.entryMedianMs, 2), goal: '≤ 5' },
+    'funeral waiver entry (fresh station), p95 ms': { value: round(results.funeral.entryP95Ms, 2), goal: '≤ 5' },
+    'funeral waiver entry (year loading), p95 ms': { value: round(results.funeral.yearEntryP95Ms, 2), goal: '≤ 5' },
+    [`funeral month settlement (${results.funeral.monthWaivers} of ${results.funeral.yearWaivers} waivers) + statement PDF + xlsx, median ms`]: {
+      value: round(results.funeral.settlementMedianMs, 1),
+      goal: '≤ 1000',
+    },
+    'funeral month settlement + statement PDF + xlsx, p95 ms': { value: round(results.funeral.settlementP95Ms, 1), goal: '≤ 1000' },
   });
   const dir = path.resolve(__dirname, '../bench-results');
   fs.mkdirSync(dir, { recursive: true });

@@ -627,6 +627,7 @@ function waiverFormData(ctx: ReadContext, key: string) {
       ...(decision ? { decision } : {}),
       ...(enteredBy ? { enteredBy } : {}),
       ...(reviewedBy ? { reviewedBy } : {}),
+      ...(row.reviewedAt ? { reviewedOn: chineseDate(localDate(new Date(row.reviewedAt))) } : {}),
     },
   };
 }

@@ -408,6 +408,22 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     );
     expect(saved.pdfBase64).toBeTruthy();
 
+    // The longest data the contract allows still fits the form (long cells wrap or shrink).
+    const long = enter({
+      ...waiver(8, '2025-10-09', {
+        deceased: {
+          name: '阿卜杜热合曼·买买提依明·'.repeat(5).slice(0, 50),
+          hukou: '广东省惠州市惠城区江北街道'.repeat(8).slice(0, 100),
+          placeOfDeath: '惠州市中心人民医院住院部'.repeat(10).slice(0, 100),
+          deathCertificateNumber: 'Y'.padEnd(40, '7'),
+        },
+      }),
+      payer: { name: '热'.repeat(50), idNumber: idNumber('44130219700101002'), relation: '远'.repeat(20) },
+    });
+    const longForm = app.call('funeral.document', { document: 'waiver-form', key: String(long.id) }, staff);
+    expect(longForm.data.deceasedName).toHaveLength(50);
+    await app.callAsync('print.preview', { templateId: longForm.templateId, data: longForm.data }, staff);
+
     expect(appError(() => app.call('funeral.document', { document: 'settlement-statement', key: 'no-month' }, reviewer)).fieldErrors.key).toBeDefined();
     expect(appError(() => app.call('funeral.document', { document: 'waiver-form', key: '999' }, reviewer)).code).toBe('NOT_FOUND');
   });

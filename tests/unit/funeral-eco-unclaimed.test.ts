@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/contract';
 import { ecoBurialSubsidy, ecoBurialSubsidyUnderScheme } from '../../src-main/funeral/eco-burial';
 import type { BurialType } from '../../src-main/contract/funeral-policy';
 import { DONGGUAN, GUANGZHOU, HUIZHOU, SHENZHEN, ZHONGSHAN } from '../../src-main/funeral/seed-policies';
@@ -12,16 +11,8 @@ import {
   noticeStatus,
   yearStockAndDisposals,
 } from '../../src-main/funeral/unclaimed';
+import { appError } from '../helpers/civreg';
 
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError, but the call returned');
-}
 
 const zs = ZHONGSHAN.versions[0];
 const sz = SHENZHEN.versions[0];

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/contract';
 import { formatYuan, yuan } from '../../src-main/funeral/money';
 import { policyVersionSchema, type PolicyScheme, type PolicyVersion } from '../../src-main/contract/funeral-policy';
 import { parsePolicyScheme } from '../../src-main/funeral/policy-versions';
 import { DONGGUAN, HUIZHOU, LEIZHOU, SEED_POLICY_SCHEMES } from '../../src-main/funeral/seed-policies';
+import { appError } from '../helpers/civreg';
 
-/** The AppError `fn` throws; fails the test when it returns or throws something else. */
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError, but the call returned');
-}
 
 const base: PolicyVersion = HUIZHOU.versions[0];
 const schemeWith = (version: unknown): unknown => ({ ...HUIZHOU, versions: [version] });

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/contract';
 import type { PolicyScheme, PolicyVersion } from '../../src-main/contract/funeral-policy';
 import { appendVersion, parsePolicyScheme, versionInForce, versionProblems } from '../../src-main/funeral/policy-versions';
 import { DONGGUAN, HUIZHOU } from '../../src-main/funeral/seed-policies';
+import { appError } from '../helpers/civreg';
 
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError, but the call returned');
-}
 
 const [dg2020, dg2025] = DONGGUAN.versions;
 const hz2025 = HUIZHOU.versions[0];

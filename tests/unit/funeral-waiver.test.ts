@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src-main/contract';
 import { versionInForce } from '../../src-main/funeral/policy-versions';
 import { DONGGUAN, GUANGZHOU, HUIZHOU, LEIZHOU, SHANTOU_LONGHU } from '../../src-main/funeral/seed-policies';
 import {
@@ -10,16 +9,8 @@ import {
   type ServiceLine,
   type Waiver,
 } from '../../src-main/funeral/waiver';
+import { appError } from '../helpers/civreg';
 
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError, but the call returned');
-}
 
 const TODAY = '2026-03-15';
 const resident = (over: Partial<DeceasedFacts> = {}): DeceasedFacts => ({

@@ -30,104 +30,101 @@ function signatureLine(form: A4Form, caption: string, x: number, y: number, widt
 }
 
 export const WAIVER_LINE_COLUMNS: TableColumn[] = [
-  { key: 'no', title: '序号', width: 12, align: 'center' },
-  { key: 'item', title: '减免项目', width: 46, align: 'left' },
+  { key: 'no', title: '序号', width: 10, align: 'center' },
+  { key: 'item', title: '减免项目', width: 54, align: 'left' },
   { key: 'quantity', title: '数量', width: 16, align: 'center' },
-  { key: 'claimed', title: '实际收费', width: 32, align: 'right' },
-  { key: 'waived', title: '减免金额', width: 32, align: 'right' },
-  { key: 'familyPays', title: '家属自付', width: 32, align: 'right' },
+  { key: 'claimed', title: '实际收费', width: 30, align: 'right' },
+  { key: 'waived', title: '减免金额', width: 30, align: 'right' },
+  { key: 'familyPays', title: '家属自付', width: 30, align: 'right' },
 ];
-/** The lines and the 合计 row: a version's items are each waived at most once, alternatives excluded (the seeds waive at most seven). */
-export const WAIVER_LINE_ROWS = 10;
+/** The lines and the 合计 row: each of a version's items is waived at most once (the seeds have at most eight). */
+export const WAIVER_LINE_ROWS = 9;
 
-/** 基本殡葬服务费用减免审批表: the deceased, the policy applied, each line with its rule, signatures. */
+/**
+ * 基本殡葬服务费用减免审批表: the deceased, the policy applied, each line with its amounts and the rule
+ * behind them, the payer, the review, and the three signatures. Free-text data as long as the contract
+ * allows (a 50-character name, a 100-character address) still fits: those cells are full width or wrap.
+ */
 function waiverForm(): Template {
   const form = new A4Form();
-  form.title('基本殡葬服务费用减免审批表', 14, 18);
-  const homeW = form.label('殡仪馆：', LEFT, 28);
-  form.text(k('funeralHome', '殡仪馆'), LEFT + homeW, 28, 112 - homeW);
-  form.documentNumber('编号：', k('number', '减免编号'), 136, 28);
+  form.title('基本殡葬服务费用减免审批表', 12, 18);
+  const homeW = form.label('殡仪馆：', LEFT, 25);
+  form.text(k('funeralHome', '殡仪馆'), LEFT + homeW, 25, 112 - homeW);
+  form.documentNumber('编号：', k('number', '减免编号'), 136, 25);
 
   const L = 28;
+  const long = (key: string, label: string): Row['cells'][number] => ({ width: 142, multiline: { ...k(key, label), size: 11, minSize: 6 }, firstLineCentred: true });
   const rows: Row[] = [
+    { height: 9, cells: [{ width: L, label: '逝者姓名' }, { width: 142, text: k('deceasedName', '逝者姓名') }] },
     {
       height: 9,
       cells: [
-        { width: L, label: '逝者姓名' },
-        { width: 52, text: k('deceasedName', '逝者姓名') },
-        { width: 16, label: '性别' },
-        { width: 14, text: { ...k('sex', '逝者性别'), align: 'center' } },
+        { width: L, label: '性别' },
+        { width: 20, text: { ...k('sex', '逝者性别'), align: 'center' } },
         { width: 22, label: '死亡日期' },
-        { width: 38, text: { ...k('dateOfDeath', '死亡日期'), size: 11 } },
+        { width: 40, text: { ...k('dateOfDeath', '死亡日期'), size: 11 } },
+        { width: 22, label: '证件类型' },
+        { width: 38, text: { ...k('documentType', '逝者身份证件类型'), size: 10 } },
       ],
     },
     {
       height: 9,
       cells: [
-        { width: L, label: '证件类型' },
-        { width: 42, text: { ...k('documentType', '逝者身份证件类型'), size: 11 } },
-        { width: 22, label: '证件号码' },
-        { width: 78, text: k('idNumber', '逝者身份证件号码') },
+        { width: L, label: '证件号码' },
+        { width: 50, text: k('idNumber', '逝者身份证件号码') },
+        { width: 28, label: '死亡证明编号' },
+        { width: 64, text: { ...k('deathCertificateNumber', '死亡证明编号'), size: 11, minSize: 6 } },
       ],
     },
-    {
-      height: 9,
-      cells: [
-        { width: L, label: '户籍地' },
-        { width: 62, text: { ...k('hukou', '户籍地'), size: 11 } },
-        { width: 22, label: '死亡地点' },
-        { width: 58, text: { ...k('placeOfDeath', '死亡地点'), size: 11 } },
-      ],
-    },
-    {
-      height: 9,
-      cells: [
-        { width: L, label: '死亡证明编号' },
-        { width: 62, text: { ...k('deathCertificateNumber', '死亡证明编号'), size: 11 } },
-        { width: 22, label: '减免对象' },
-        { width: 58, text: { ...k('category', '减免对象类别'), size: 11 } },
-      ],
-    },
+    { height: 10, cells: [{ width: L, label: '户籍地' }, long('hukou', '户籍地')] },
+    { height: 10, cells: [{ width: L, label: '死亡地点' }, long('placeOfDeath', '死亡地点')] },
+    { height: 9, cells: [{ width: L, label: '减免对象' }, { width: 142, text: { ...k('category', '减免对象类别'), size: 11 } }] },
     { height: 9, cells: [{ width: L, label: '户籍与地点' }, { width: 142, text: { ...k('residence', '户籍与地点'), size: 11 } }] },
     { height: 9, cells: [{ width: L, label: '政策依据' }, { width: 142, text: { ...k('policy', '政策依据'), size: 11 } }] },
-    { height: 12, cells: [{ width: L, label: '应备材料' }, { width: 142, multiline: { ...k('proofs', '应备材料'), size: 10, minSize: 6 } }] },
+    { height: 11, cells: [{ width: L, label: '应备材料' }, { width: 142, multiline: { ...k('proofs', '应备材料'), size: 10, minSize: 6 } }] },
   ];
-  let y = form.table(LEFT, 36, rows);
+  let y = form.table(LEFT, 32, rows);
 
-  y = tableField(form, k('lines', '减免明细'), y + 3, WAIVER_LINE_COLUMNS, 6.5, WAIVER_LINE_ROWS);
-  form.label('减免依据：', LEFT, y + 1.5, CELL_SIZE);
-  form.multiline({ ...k('rules', '减免依据'), size: 9, minSize: 5.5 }, LEFT, y + 7, WIDTH, 30);
-  y += 39;
+  y = tableField(form, k('lines', '减免明细'), y + 2.5, WAIVER_LINE_COLUMNS, 6, WAIVER_LINE_ROWS);
+  form.label('减免依据：', LEFT, y + 1, CELL_SIZE);
+  form.multiline({ ...k('rules', '减免依据'), size: 9, minSize: 5.5 }, LEFT, y + 6, WIDTH, 26);
+  y += 34;
 
   y = form.table(LEFT, y, [
     {
       height: 10,
       cells: [
         { width: L, label: '家属经办人' },
-        { width: 34, text: k('payerName', '家属经办人姓名') },
+        { width: 62, multiline: { ...k('payerName', '家属经办人姓名'), size: 12, minSize: 6 }, firstLineCentred: true },
         { width: 24, label: '与逝者关系' },
-        { width: 18, text: { ...k('payerRelation', '与逝者关系'), size: 11, align: 'center' } },
-        { width: 22, label: '证件号码' },
-        { width: 44, text: k('payerIdNumber', '家属经办人身份证件号码') },
+        { width: 56, text: { ...k('payerRelation', '与逝者关系'), size: 11 } },
       ],
     },
     {
       height: 9,
       cells: [
-        { width: L, label: '录入人' },
-        { width: 57, text: { ...k('enteredBy', '录入人', true), size: 11 } },
-        { width: 28, label: '审核人' },
-        { width: 57, text: { ...k('reviewedBy', '审核人', true), size: 11 } },
+        { width: L, label: '经办人证件号码', size: 9 },
+        { width: 62, text: k('payerIdNumber', '家属经办人身份证件号码') },
+        { width: 24, label: '录入人' },
+        { width: 56, text: { ...k('enteredBy', '录入人', true), size: 11 } },
       ],
     },
-    { height: 13, cells: [{ width: L, label: '审核意见' }, { width: 142, multiline: { ...k('decision', '审核意见', true), size: 11, minSize: 7 } }] },
+    {
+      height: 9,
+      cells: [
+        { width: L, label: '审核人' },
+        { width: 62, text: { ...k('reviewedBy', '审核人', true), size: 11 } },
+        { width: 24, label: '审核日期' },
+        { width: 56, text: { ...k('reviewedOn', '审核日期', true), size: 11 } },
+      ],
+    },
+    { height: 12, cells: [{ width: L, label: '审核意见' }, { width: 142, multiline: { ...k('decision', '审核意见', true), size: 11, minSize: 7 } }] },
   ]);
 
-  const sy = y + 6;
+  const sy = y + 5;
   signatureLine(form, '家属经办人签名：', LEFT, sy, 36);
-  signatureLine(form, '殡仪馆经办人签名：', LEFT, sy + 10, 32);
-  signatureLine(form, '民政部门审核人签名：', LEFT, sy + 20, 28);
-  form.label('注：本表一式两份，殡仪馆与民政部门各留存一份；减免金额按逝者死亡当日有效的政策版本计算。', LEFT, sy + 30, 9);
+  signatureLine(form, '殡仪馆经办人签名：', LEFT, sy + 9.5, 32);
+  signatureLine(form, '民政部门审核人签名：', LEFT, sy + 19, 28);
   return form.template('funeral-waiver-form', '基本殡葬服务费用减免审批表');
 }
 
