@@ -137,7 +137,8 @@ export const funeralOperations = {
     title: '试算殡葬费用减免',
     kind: 'read',
     access: 'funeral.waiver',
-    input: waiverInput,
+    /** `id`: the returned waiver being corrected, which is not an earlier waiver of the same person. */
+    input: waiverInput.extend({ id: waiverId.optional() }),
     output: waiverComputation,
   }),
   'funeral.enterWaiver': op({

@@ -139,6 +139,8 @@ export const operations = {
       databaseFile: z.string(),
       pendingOutbox: z.number(),
       idleLockMinutes: z.number(),
+      /** The station's date (its clock, not the browser's): what every "today" on screen means. */
+      today: z.string(),
     }),
   }),
   'users.list': op({ title: '查看用户列表', kind: 'read', access: 'users.manage', input: empty, output: z.array(userView) }),

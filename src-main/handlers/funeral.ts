@@ -304,8 +304,9 @@ export const addPolicyVersion: WriteHandler<'funeral.addPolicyVersion'> = (ctx, 
 
 export const computeWaiver: ReadHandler<'funeral.computeWaiver'> = (ctx, input) => {
   const scheme = selectedScheme(ctx);
-  // The trial shows an earlier waiver of the same person as a refusal, the way the province would.
-  const existing = waiverOfPerson(ctx, input.deceased.idNumber);
+  // The trial shows an earlier waiver of the same person as a refusal, the way the province would —
+  // not the returned waiver being corrected.
+  const existing = waiverOfPerson(ctx, input.deceased.idNumber, input.id);
   return compute(ctx, scheme, input, existing ? `${existing.funeralHome}（编号 ${existing.number}）` : null);
 };
 

@@ -1,3 +1,4 @@
+import { localDate } from '../calendar/dates';
 import type { ReadHandler } from '../core/context';
 import { toUserView } from '../core/users-repo';
 import { stationView } from './setup';
@@ -10,4 +11,5 @@ export const sessionStatus: ReadHandler<'session.status'> = (ctx) => ({
   databaseFile: ctx.databaseFile,
   pendingOutbox: ctx.pendingOutbox(),
   idleLockMinutes: readIdleLockMinutes(ctx.q),
+  today: localDate(ctx.now),
 });

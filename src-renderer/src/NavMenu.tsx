@@ -4,6 +4,7 @@ import { AuditOutlined, BookOutlined, HeartOutlined, HomeOutlined, PrinterOutlin
 import { BarChartOutlined } from '@ant-design/icons';
 import { FileProtectOutlined } from '@ant-design/icons';
 import { CalendarOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import type { Role } from '../../src-main/contract';
 import { ROUTE_KEYS, ROUTES, isInMenu, isRouteKey, type RouteKey } from './routes';
 import { navigate } from './useHashRoute';
@@ -14,6 +15,9 @@ const ICONS: Record<RouteKey, ReactNode> = {
   divorce: <DisconnectOutlined />,
   dates: <CalendarOutlined />,
   reissue: <FileProtectOutlined />,
+  funeral: <FormOutlined />,
+  'funeral-review': <FileDoneOutlined />,
+  'funeral-settlement': <AccountBookOutlined />,
   print: <PrinterOutlined />,
   booklets: <BookOutlined />,
   statistics: <BarChartOutlined />,

@@ -12,6 +12,9 @@ import { HomePage } from './pages/HomePage';
 import { MarriagePage } from './pages/MarriagePage';
 import { DivorcePage } from './pages/DivorcePage';
 import { DateCalculatorPage } from './pages/DateCalculatorPage';
+import { FuneralReviewPage } from './pages/FuneralReviewPage';
+import { FuneralSettlementPage } from './pages/FuneralSettlementPage';
+import { FuneralWaiverPage } from './pages/FuneralWaiverPage';
 import { PrintPage } from './pages/PrintPage';
 import { ReissuePage } from './pages/ReissuePage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -37,6 +40,12 @@ function Page({ route }: { route: RouteKey }) {
       return <PrintPage />;
     case 'reissue':
       return <ReissuePage />;
+    case 'funeral':
+      return <FuneralWaiverPage />;
+    case 'funeral-review':
+      return <FuneralReviewPage />;
+    case 'funeral-settlement':
+      return <FuneralSettlementPage />;
     case 'booklets':
       return <BookletsPage />;
     case 'statistics':

@@ -32,13 +32,15 @@ export const ROLE_WORK: Record<Role, WorkItem[]> = {
     { title: '证书台账', description: '查看空白结婚证、离婚证的库存；套打印坏或损毁的空白证书登记作废。', route: 'booklets' },
   ],
   reviewer: [
-    { title: '殡葬减免审核', description: '审核基本殡葬服务费用减免和生态安葬补贴申请。' },
+    { title: '殡葬减免审核', description: '审核殡仪馆录入的基本殡葬服务费用减免：核对逝者情况、服务项目和计算依据，通过或退回。', route: 'funeral-review' },
+    { title: '月度结算', description: '按月汇总各殡仪馆审核通过的减免，提交结算，导出 Excel，打印结算汇总表。', route: 'funeral-settlement' },
     BOOKLET_LEDGER,
     STATISTICS,
     { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
   ],
   funeral: [
-    { title: '基本殡葬服务费用减免', description: '为符合条件的逝者家属登记基本殡葬服务费用减免。' },
+    { title: '基本殡葬服务费用减免', description: '逝者家属结账时按本地减免政策录入减免，随填随算，打印减免审批表；退回的修改后重新提交。', route: 'funeral' },
+    { title: '减免月度结算', description: '查看本馆每月审核通过的减免汇总和结算状态，导出 Excel。', route: 'funeral-settlement' },
     { title: '生态安葬补贴', description: '登记树葬、花葬、海葬等生态安葬方式的补贴申请。' },
     { title: '无人认领遗体', description: '登记无人认领遗体的接收、公告和处置情况。' },
   ],
@@ -48,6 +50,6 @@ export const ROLE_WORK: Record<Role, WorkItem[]> = {
     BOOKLET_LEDGER,
     STATISTICS,
     { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
-    { title: '系统设置', description: '设置空闲自动锁屏时间、打印字体等本工作站参数。', route: 'settings' },
+    { title: '系统设置', description: '设置空闲自动锁屏时间、打印字体、殡葬减免政策等本工作站参数。', route: 'settings' },
   ],
 };

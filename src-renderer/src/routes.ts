@@ -1,6 +1,7 @@
 import { hasPermission, type Permission, type Role } from '../../src-main/contract';
 
-export type RouteKey = 'home' | 'marriage' | 'divorce' | 'dates' | 'reissue' | 'print' | 'booklets' | 'statistics' | 'users' | 'audit' | 'settings';
+export type RouteKey = 'home' | 'marriage' | 'divorce' | 'dates' | 'reissue' | 'print' | 'booklets' | 'statistics' | 'users' | 'audit' | 'settings' | FuneralRouteKey;
+type FuneralRouteKey = 'funeral' | 'funeral-review' | 'funeral-settlement';
 
 interface RouteDef {
   title: string;
@@ -15,6 +16,9 @@ export const ROUTES: Record<RouteKey, RouteDef> = {
   divorce: { title: '离婚登记', permissions: ['marriage.register'] },
   dates: { title: '日期计算器', permissions: ['marriage.register'] },
   reissue: { title: '补领与记录证明', permissions: ['marriage.register'] },
+  funeral: { title: '殡葬费用减免', permissions: ['funeral.waiver'] },
+  'funeral-review': { title: '殡葬减免审核', permissions: ['funeral.review'] },
+  'funeral-settlement': { title: '月度结算', permissions: ['funeral.review', 'funeral.waiver'] },
   print: { title: '打印与套打' },
   booklets: { title: '证书台账', permissions: ['stationery.use', 'stationery.manage'] },
   statistics: { title: '统计', permissions: ['statistics.read'] },

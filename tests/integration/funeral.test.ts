@@ -111,7 +111,7 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     expect(err.code).toBe('CONFLICT');
     expect(err.message).toContain('尚未选择本地殡葬减免方案');
     expect(err.message).toContain('请管理员');
-    expect(appError(() => app.call('funeral.computeWaiver', waiver(1, '2025-10-08'), staff)).message).toContain('尚未选择');
+    expect(appError(() => app.call<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1, '2025-10-08'), staff)).message).toContain('尚未选择');
   });
 
   it('the administrator selects 惠州; an eco-burial-only scheme cannot be selected; staff cannot select', () => {
@@ -127,7 +127,7 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
 
   it('computeWaiver shows each line and the 1,780 元 cap, and writes nothing', () => {
     const before = snapshot();
-    const w = app.call('funeral.computeWaiver', waiver(1, '2025-10-08'), staff);
+    const w = app.call<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1, '2025-10-08'), staff);
     expect(snapshot()).toEqual(before);
     expect(w).toMatchObject({ versionId: 'hz-2025', eligible: true, totalClaimed: 285000, totalWaived: 178000, familyPays: 107000, overallCap: { cap: 178000, beforeCap: 285000 } });
     expect(w.lines.map((l) => [l.itemId, l.waived])).toEqual([
@@ -186,7 +186,7 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     expect(err.fieldErrors['deceased.idNumber']).toContain('JM2025-000001');
     expect(count(app, 'funeral_waivers')).toBe(1);
     // The trial computation shows it as the refusal it is.
-    const trial = app.call('funeral.computeWaiver', waiver(1, '2025-10-08'), staff);
+    const trial = app.call<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1, '2025-10-08'), staff);
     expect(trial.eligible).toBe(false);
     expect(trial.refusals[0].code).toBe('already-waived');
   });
@@ -220,7 +220,7 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     expect(err.code).toBe('CONFLICT');
     expect(err.message).toMatch(/^不符合减免条件，不能录入减免：不符合减免对象的户籍和地点条件/);
     expect(err.fieldErrors['deceased.hukouInCity']).toContain('在惠州市殡仪馆火化的人员');
-    expect(app.call('funeral.computeWaiver', elsewhere, staff)).toMatchObject({ eligible: false, totalWaived: 0, familyPays: 285000 });
+    expect(app.call<'funeral.computeWaiver'>('funeral.computeWaiver', elsewhere, staff)).toMatchObject({ eligible: false, totalWaived: 0, familyPays: 285000 });
   });
 
   it('roles: the reviewer cannot enter, the funeral staff cannot review or close a month', () => {
@@ -255,6 +255,10 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     // A returned waiver is not entered again: it is corrected in place.
     expect(refused(() => enter(waiver(1, '2025-10-08'))).message).toContain('该记录已被退回，请在原记录上修改后重新提交');
     const cheaper = [svc('transport', 1, 400), svc('cremation', 1, 600), svc('urn', 1, 300)];
+    // The trial of the correction does not count the returned waiver as the person's earlier one.
+    const trial = app.call<'funeral.computeWaiver'>('funeral.computeWaiver', { id: first.id, ...waiver(1, '2025-10-08', { services: cheaper }) }, staff);
+    expect(trial).toMatchObject({ eligible: true, refusals: [], totalWaived: 130000 });
+    expect(app.call<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1, '2025-10-08', { services: cheaper }), staff).refusals[0]?.code).toBe('already-waived');
     const corrected = app.call('funeral.correctWaiver', { id: first.id, ...waiver(1, '2025-10-08', { services: cheaper }) }, staff);
     expect(corrected).toMatchObject({ id: first.id, number: 'JM2025-000001', status: 'pending', totalWaived: 130000, rejectReason: null, reviewedBy: null });
     expect(corrected.computation.overallCap).toBeNull();

@@ -11,6 +11,7 @@ import { AuthorizationSection } from './settings/AuthorizationSection';
 import { CalendarSection } from './settings/CalendarSection';
 import { CardReaderSection } from './settings/CardReaderSection';
 import { FontsSection } from './settings/FontsSection';
+import { FuneralPolicySection } from './settings/FuneralPolicySection';
 
 interface SettingsValues {
   idleLockMinutes: number;
@@ -63,6 +64,7 @@ export function SettingsPage() {
       <CalendarSection />
       <CardReaderSection />
       <FontsSection />
+      <FuneralPolicySection />
     </div>
   );
 }
