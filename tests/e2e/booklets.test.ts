@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signedInSuite, snapshot } from './harness';
+import { snapshot } from './harness';
+import { signedInSuite } from './signed-in-suite';
 
 
 describe('the certificate booklet ledger, as a supervisor keeps it', () => {

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { ADMIN, callApi, loginApi, openLoggedIn, signedInSuite, snapshot } from './harness';
+import { ADMIN, callApi, loginApi, openLoggedIn, snapshot } from './harness';
+import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
 const GROOM = { name: '张伟', sex: 'male' as const, idNumber: id('44200019930307123') };

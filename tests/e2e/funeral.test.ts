@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar, type OpInput } from '../../src-main/contract';
 import { inkCount, pdfText, rasterize, squash } from '../print/raster';
-import { ADMIN, STAFF, addUser, callApi, loginApi, openLoggedIn, signedInSuite, snapshot, type User } from './harness';
+import { ADMIN, STAFF, addUser, callApi, loginApi, openLoggedIn, snapshot, type User } from './harness';
+import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
 

@@ -5,7 +5,8 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { ADMIN, callApi, loginApi, signedInSuite, snapshot } from './harness';
+import { ADMIN, callApi, loginApi, snapshot } from './harness';
+import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
 

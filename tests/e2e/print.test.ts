@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { templateById } from '../../src-main/print/templates';
 import { inkCount, pdfText, rasterize, squash } from '../print/raster';
 import type { Page } from 'playwright-core';
-import { signedInSuite, snapshot } from './harness';
+import { snapshot } from './harness';
+import { signedInSuite } from './signed-in-suite';
 
 const RARE_NAME = '王𠮷䶮';
 

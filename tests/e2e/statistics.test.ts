@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Workbook } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
-import { ADMIN, STAFF, addUser, callApi, loginApi, openLoggedIn, signedInSuite, snapshot, type User } from './harness';
+import { ADMIN, STAFF, addUser, callApi, loginApi, openLoggedIn, snapshot, type User } from './harness';
+import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
 
