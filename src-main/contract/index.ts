@@ -11,3 +11,4 @@ export * from './refusal-reasons';
 export * from './stats-operations';
 export * from './funeral-policy';
 export * from './funeral-operations';
+export * from './unclaimed-operations';

@@ -5,6 +5,7 @@ import { idNumberProblem } from './id-number';
 import { bookletOperations } from './booklet-operations';
 import { counterOperations } from './counter-operations';
 import { funeralOperations } from './funeral-operations';
+import { unclaimedOperations } from './unclaimed-operations';
 import { divorceOperations } from './divorce-operations';
 import { identityOperations } from './identity-operations';
 import { marriageOperations } from './marriage-operations';
@@ -228,6 +229,7 @@ export const operations = {
   ...identityOperations,
   ...counterOperations,
   ...funeralOperations,
+  ...unclaimedOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -348,3 +348,62 @@ export const funeralSettlements = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.funeralHome, t.month] })],
 );
+
+/** 无人认领遗体: one body from intake to the disposal of its ashes, or its claim by the family. */
+export const unclaimedBodies = sqliteTable(
+  'unclaimed_bodies',
+  {
+    id: integer('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    stage: text('stage', { enum: ['stored', 'notice', 'awaiting-approval', 'approved', 'cremated', 'ashes-disposed', 'claimed'] }).notNull(),
+    intakeDate: text('intake_date').notNull(),
+    deliveringUnit: text('delivering_unit').notNull(),
+    identityKnown: integer('identity_known', { mode: 'boolean' }).notNull(),
+    name: text('name'),
+    idNumber: text('id_number'),
+    sex: text('sex', { enum: ['male', 'female', 'unknown'] }).notNull(),
+    estimatedAge: integer('estimated_age'),
+    description: text('description').notNull(),
+    placeFound: text('place_found').notNull(),
+    deathCertificateNumber: text('death_certificate_number'),
+    policeCaseNumber: text('police_case_number'),
+    policeSamples: text('police_samples'),
+    belongings: text('belongings').notNull(),
+    storageLocation: text('storage_location').notNull(),
+    noticeStart: text('notice_start'),
+    noticeDays: integer('notice_days'),
+    noticeMedium: text('notice_medium'),
+    policeOfficer: text('police_officer'),
+    policeUnit: text('police_unit'),
+    policeConfirmedOn: text('police_confirmed_on'),
+    approvedBy: integer('approved_by'),
+    approvedOn: text('approved_on'),
+    crematedOn: text('cremated_on'),
+    cremationCertificateNumber: text('cremation_certificate_number'),
+    ashLocation: text('ash_location'),
+    ashRetainUntil: text('ash_retain_until'),
+    /** Ashes disposed of, or the body claimed: the day, and how. */
+    endedOn: text('ended_on'),
+    outcome: text('outcome'),
+    /** The claimant (name, document, relation, how verified), as JSON. */
+    claimant: text('claimant'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('unclaimed_bodies_stage').on(t.stage)],
+);
+
+/** 火化证明台账: every cremation certificate issued here, and where the ashes went. */
+export const cremationCertificates = sqliteTable('cremation_certificates', {
+  number: text('number').primaryKey(),
+  issuedOn: text('issued_on').notNull(),
+  deceasedName: text('deceased_name').notNull(),
+  deceasedIdNumber: text('deceased_id_number'),
+  crematedOn: text('cremated_on').notNull(),
+  status: text('status', { enum: ['issued', 'registered', 'voided'] }).notNull().default('issued'),
+  voidReason: text('void_reason'),
+  ashDisposition: text('ash_disposition'),
+  ashLocation: text('ash_location'),
+  registeredOn: text('registered_on'),
+  source: text('source').notNull(),
+  issuedBy: integer('issued_by'),
+});

@@ -16,6 +16,7 @@ import { sessionStatus } from './session';
 import { getSettings, updateSettings } from './settings';
 import { exportStatistics, marriageStatistics } from './stats';
 import { initialize, setupStatus } from './setup';
+import * as unclaimed from './unclaimed';
 import { createUser, listUsers, resetPassword, revealIdNumber, updateUser } from './users';
 
 /** One handler per contract operation; the type makes a missing or extra one a compile error. */
@@ -89,4 +90,18 @@ export const handlers: Handlers = {
   'funeral.closeMonth': funeral.closeMonth,
   'funeral.settlementExport': funeral.settlementExport,
   'funeral.document': funeral.document,
+  'unclaimed.intake': unclaimed.intake,
+  'unclaimed.publishNotice': unclaimed.publishNotice,
+  'unclaimed.confirmByPolice': unclaimed.confirmByPolice,
+  'unclaimed.approve': unclaimed.approve,
+  'unclaimed.cremate': unclaimed.cremate,
+  'unclaimed.disposeAshes': unclaimed.disposeAshes,
+  'unclaimed.claim': unclaimed.claim,
+  'unclaimed.list': unclaimed.list,
+  'unclaimed.dashboard': unclaimed.dashboard,
+  'unclaimed.document': unclaimed.document,
+  'cremation.ledger': unclaimed.ledger,
+  'cremation.issue': unclaimed.issue,
+  'cremation.registerAshes': unclaimed.registerAshes,
+  'cremation.void': unclaimed.voidCertificate,
 };

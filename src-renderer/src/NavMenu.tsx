@@ -5,6 +5,7 @@ import { BarChartOutlined } from '@ant-design/icons';
 import { FileProtectOutlined } from '@ant-design/icons';
 import { CalendarOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, FileDoneOutlined, FormOutlined } from '@ant-design/icons';
+import { DashboardOutlined, ProfileOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Role } from '../../src-main/contract';
 import { ROUTE_KEYS, ROUTES, isInMenu, isRouteKey, type RouteKey } from './routes';
 import { navigate } from './useHashRoute';
@@ -18,6 +19,9 @@ const ICONS: Record<RouteKey, ReactNode> = {
   funeral: <FormOutlined />,
   'funeral-review': <FileDoneOutlined />,
   'funeral-settlement': <AccountBookOutlined />,
+  unclaimed: <SolutionOutlined />,
+  'unclaimed-dashboard': <DashboardOutlined />,
+  'cremation-ledger': <ProfileOutlined />,
   print: <PrinterOutlined />,
   booklets: <BookOutlined />,
   statistics: <BarChartOutlined />,

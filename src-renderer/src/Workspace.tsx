@@ -20,6 +20,9 @@ import { ReissuePage } from './pages/ReissuePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatisticsPage } from './pages/StatisticsPage';
 import { UsersPage } from './pages/UsersPage';
+import { UnclaimedPage } from './pages/UnclaimedPage';
+import { UnclaimedDashboardPage } from './pages/UnclaimedDashboardPage';
+import { CremationLedgerPage } from './pages/CremationLedgerPage';
 import type { RouteKey } from './routes';
 import { StatusBar } from './StatusBar';
 import { useHashRoute } from './useHashRoute';
@@ -46,6 +49,12 @@ function Page({ route }: { route: RouteKey }) {
       return <FuneralReviewPage />;
     case 'funeral-settlement':
       return <FuneralSettlementPage />;
+    case 'unclaimed':
+      return <UnclaimedPage />;
+    case 'unclaimed-dashboard':
+      return <UnclaimedDashboardPage />;
+    case 'cremation-ledger':
+      return <CremationLedgerPage />;
     case 'booklets':
       return <BookletsPage />;
     case 'statistics':

@@ -1,7 +1,8 @@
 import { hasPermission, type Permission, type Role } from '../../src-main/contract';
 
 export type RouteKey = 'home' | 'marriage' | 'divorce' | 'dates' | 'reissue' | 'print' | 'booklets' | 'statistics' | 'users' | 'audit' | 'settings' | FuneralRouteKey;
-type FuneralRouteKey = 'funeral' | 'funeral-review' | 'funeral-settlement';
+type FuneralRouteKey = 'funeral' | 'funeral-review' | 'funeral-settlement' | UnclaimedRouteKey;
+type UnclaimedRouteKey = 'unclaimed' | 'unclaimed-dashboard' | 'cremation-ledger';
 
 interface RouteDef {
   title: string;
@@ -19,6 +20,9 @@ export const ROUTES: Record<RouteKey, RouteDef> = {
   funeral: { title: '殡葬费用减免', permissions: ['funeral.waiver'] },
   'funeral-review': { title: '殡葬减免审核', permissions: ['funeral.review'] },
   'funeral-settlement': { title: '月度结算', permissions: ['funeral.review', 'funeral.waiver'] },
+  unclaimed: { title: '无人认领遗体', permissions: ['funeral.waiver', 'funeral.review'] },
+  'unclaimed-dashboard': { title: '处置情况', permissions: ['funeral.waiver', 'funeral.review'] },
+  'cremation-ledger': { title: '火化证明台账', permissions: ['funeral.waiver', 'funeral.review'] },
   print: { title: '打印与套打' },
   booklets: { title: '证书台账', permissions: ['stationery.use', 'stationery.manage'] },
   statistics: { title: '统计', permissions: ['statistics.read'] },

@@ -7,6 +7,7 @@ import { divorceReceiptTemplate, divorceWithdrawalTemplate } from './divorce-for
 import { funeralSettlementStatementTemplate, funeralWaiverFormTemplate } from './funeral-forms';
 import { marriageDeclarationTemplate, marriageRefusalNoticeTemplate, marriageReviewTemplate } from './marriage-forms';
 import { recordCertificateTemplate } from './record-certificate';
+import { unclaimedNoticeTemplate } from './unclaimed-notice';
 
 /** Every document CivReg prints, by id. Business modules add theirs here. */
 export const TEMPLATES: ReadonlyMap<string, Template> = new Map(
@@ -23,6 +24,7 @@ export const TEMPLATES: ReadonlyMap<string, Template> = new Map(
     recordCertificateTemplate,
     funeralWaiverFormTemplate,
     funeralSettlementStatementTemplate,
+    unclaimedNoticeTemplate,
   ].map((t) => [t.id, t] as const),
 );
 
