@@ -1,6 +1,8 @@
+import { inArray } from 'drizzle-orm';
 import type { Role, UserView } from '../contract';
 import { maskIdNumber } from '../identity/mask';
-import type { users } from '../db/schema';
+import { users } from '../db/schema';
+import type { ReadContext } from './context';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -22,4 +24,18 @@ export function toUserView(row: UserRow): UserView {
 export function auditImage(row: UserRow): Record<string, unknown> {
   // The masked number only: the digest is unsalted, and a full ID number is guessable from it.
   return { username: row.username, displayName: row.displayName, role: row.role, active: row.active, idNumber: maskIdNumber(row.idNumber) };
+}
+
+/** Display names of the given users in one query (null ids skipped), for views that name who did what. */
+export function displayNames(ctx: ReadContext, ids: (number | null)[]): Map<number, string> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  return new Map(
+    ctx.db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(inArray(users.id, wanted))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
 }

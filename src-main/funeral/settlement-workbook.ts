@@ -1,5 +1,6 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import { localDate } from '../calendar/dates';
+import { addTableSheet, BODY_FONT, BORDER, IDEOGRAPHIC_SPACE, TOTAL_STYLE } from '../core/xlsx-table';
 import type { Fen } from './money';
 import { monthLabel, type Settlement } from './settlement';
 
@@ -11,16 +12,9 @@ import { monthLabel, type Settlement } from './settlement';
  */
 
 const MONEY = '#,##0.00';
-const TITLE_FONT = { name: '宋体', size: 14, bold: true };
-const BODY_FONT = { name: '宋体', size: 11 };
-const HEADER_FILL = 'FF1F4E79';
-const TOTAL_FILL = 'FFDDEBF7';
-const THIN = { style: 'thin' as const, color: { argb: 'FFB4C6E7' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 const yuan = (fen: Fen): number => fen / 100;
-/** U+3000, the full-width space Chinese headings are set with. */
-const GAP = '\u3000';
+const GAP = IDEOGRAPHIC_SPACE;
 
 interface Column {
   header: string;
@@ -38,9 +32,6 @@ function sheetWithTable(
   rows: Cell[][],
   total: Cell[],
 ): Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.columns = columns.map((c) => ({ width: c.width, style: { font: BODY_FONT } }));
-  const span = columns.length;
   // Body cells take their style from the column (one shared style object, not one per cell: a month is ~1,000 rows).
   const bodyStyles = columns.map((c, i) => ({
     font: BODY_FONT,
@@ -48,28 +39,7 @@ function sheetWithTable(
     alignment: { horizontal: c.money || (rows[0] !== undefined && typeof rows[0][i] === 'number') ? ('right' as const) : ('left' as const) },
     ...(c.money ? { numFmt: MONEY } : {}),
   }));
-  sheet.mergeCells(1, 1, 1, span);
-  const title = sheet.getCell(1, 1);
-  title.value = heading.title;
-  title.font = TITLE_FONT;
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  sheet.getRow(1).height = 28;
-  sheet.mergeCells(2, 1, 2, span);
-  const subtitle = sheet.getCell(2, 1);
-  subtitle.value = heading.subtitle;
-  subtitle.font = { ...BODY_FONT, size: 10, color: { argb: 'FF595959' } };
-  subtitle.alignment = { horizontal: 'center' };
-
-  const header = sheet.getRow(3);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { ...BODY_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-  });
-  header.height = 30;
+  const sheet = addTableSheet(workbook, name, heading, columns, 30);
 
   for (const values of rows) {
     const row = sheet.addRow(values);
@@ -79,11 +49,7 @@ function sheetWithTable(
   }
   const totalRow = sheet.addRow(total);
   bodyStyles.forEach((style, i) => {
-    totalRow.getCell(i + 1).style = {
-      ...style,
-      font: { ...BODY_FONT, bold: true },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: TOTAL_FILL } },
-    };
+    totalRow.getCell(i + 1).style = { ...style, ...TOTAL_STYLE };
   });
   return sheet;
 }

@@ -81,14 +81,8 @@ export interface SettledWaiver {
   lines: StoredLine[];
 }
 
-export interface ItemTotal {
-  itemId: string;
-  label: string;
-  unit: string;
-  quantity: number;
-  claimed: Fen;
-  waived: Fen;
-}
+/** One item summed over the month's waivers: the same fields as a waiver's line. */
+export type ItemTotal = StoredLine;
 
 export interface Settlement {
   funeralHome: string;

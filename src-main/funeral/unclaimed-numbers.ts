@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { certificateSerials } from '../db/schema';
+import { nextSerial } from '../db/serials';
 
 /**
  * The unclaimed-body register's numbers, kept with the station's other yearly serials
@@ -16,18 +15,10 @@ export function formatSerialNumber(prefix: string, year: number, serial: number)
   return `${prefix}${year}-${String(serial).padStart(6, '0')}`;
 }
 
-function nextSerial(db: Db, authority: string, prefix: string, year: number): string {
-  const row = db
-    .insert(certificateSerials)
-    .values({ authority, prefix, year, lastSerial: 1 })
-    .onConflictDoUpdate({
-      target: [certificateSerials.authority, certificateSerials.prefix, certificateSerials.year],
-      set: { lastSerial: sql`${certificateSerials.lastSerial} + 1` },
-    })
-    .returning({ serial: certificateSerials.lastSerial })
-    .get();
-  return formatSerialNumber(prefix, year, row.serial);
+/** The serial is allocated with the station's other yearly serials (db/serials.ts). */
+function nextNumber(db: Db, authority: string, prefix: string, year: number): string {
+  return formatSerialNumber(prefix, year, nextSerial(db, authority, prefix, year));
 }
 
-export const nextBodyNumber = (db: Db, authority: string, year: number): string => nextSerial(db, authority, BODY_PREFIX, year);
-export const nextCremationNumber = (db: Db, authority: string, year: number): string => nextSerial(db, authority, CREMATION_PREFIX, year);
+export const nextBodyNumber = (db: Db, authority: string, year: number): string => nextNumber(db, authority, BODY_PREFIX, year);
+export const nextCremationNumber = (db: Db, authority: string, year: number): string => nextNumber(db, authority, CREMATION_PREFIX, year);

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { certificateSerials } from '../db/schema';
+import { nextSerial } from '../db/serials';
+import { formatSerialNumber } from './unclaimed-numbers';
 
 /**
  * 减免编号: `JM` + year + '-' + a 6-digit yearly serial, `JM2025-000001`. The serial is kept with the
@@ -10,19 +10,11 @@ import { certificateSerials } from '../db/schema';
  */
 export const WAIVER_PREFIX = 'JM';
 
+/** The same yearly-number format as the unclaimed-body register's (unclaimed-numbers.ts), with JM. */
 export function formatWaiverNumber(year: number, serial: number): string {
-  return `${WAIVER_PREFIX}${year}-${String(serial).padStart(6, '0')}`;
+  return formatSerialNumber(WAIVER_PREFIX, year, serial);
 }
 
 export function nextWaiverNumber(db: Db, authority: string, year: number): string {
-  const row = db
-    .insert(certificateSerials)
-    .values({ authority, prefix: WAIVER_PREFIX, year, lastSerial: 1 })
-    .onConflictDoUpdate({
-      target: [certificateSerials.authority, certificateSerials.prefix, certificateSerials.year],
-      set: { lastSerial: sql`${certificateSerials.lastSerial} + 1` },
-    })
-    .returning({ serial: certificateSerials.lastSerial })
-    .get();
-  return formatWaiverNumber(year, row.serial);
+  return formatWaiverNumber(year, nextSerial(db, authority, WAIVER_PREFIX, year));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne, type SQL } from 'drizzle-orm';
 import {
   AppError,
   DOCUMENT_TYPES,
@@ -11,7 +11,8 @@ import {
 import type { PolicyScheme, PolicyVersion } from '../contract/funeral-policy';
 import { localDate } from '../calendar/dates';
 import type { ReadContext, ReadHandler, WriteHandler } from '../core/context';
-import { funeralSettlements, funeralWaivers, users } from '../db/schema';
+import { displayNames } from '../core/users-repo';
+import { funeralSettlements, funeralWaivers } from '../db/schema';
 import { formatYuan, formatYuanFixed, uppercaseYuan, type Fen } from '../funeral/money';
 import {
   allSchemes,
@@ -66,19 +67,6 @@ function funeralHomeOf(ctx: ReadContext): string {
   const station = stationView(ctx.db);
   if (!station) throw new AppError('CONFLICT', '本工作站尚未初始化');
   return station.officeName;
-}
-
-function displayNames(ctx: ReadContext, ids: (number | null)[]): Map<number, string> {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  if (wanted.length === 0) return new Map();
-  return new Map(
-    ctx.db
-      .select({ id: users.id, name: users.displayName })
-      .from(users)
-      .where(inArray(users.id, wanted))
-      .all()
-      .map((u) => [u.id, u.name]),
-  );
 }
 
 function viewOf(row: WaiverRow, names: Map<number, string>): WaiverView {
@@ -310,6 +298,23 @@ export const computeWaiver: ReadHandler<'funeral.computeWaiver'> = (ctx, input) 
   return compute(ctx, scheme, input, existing ? `${existing.funeralHome}（编号 ${existing.number}）` : null);
 };
 
+/** The columns an entered or corrected waiver is stored with: its input, its computation, pending review by someone other than the actor. */
+function submitted(ctx: ReadContext, scheme: PolicyScheme, input: WaiverInput, w: Waiver) {
+  return {
+    deceasedName: input.deceased.name,
+    deceasedIdNumber: input.deceased.idNumber,
+    dateOfDeath: input.deceased.dateOfDeath,
+    input: JSON.stringify(input),
+    computation: JSON.stringify(w),
+    schemeId: scheme.id,
+    versionId: w.versionId,
+    totalClaimed: w.totalClaimed,
+    totalWaived: w.totalWaived,
+    status: 'pending' as const,
+    enteredBy: ctx.actor?.userId ?? null,
+  };
+}
+
 export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, input) => {
   const funeralHome = funeralHomeOf(ctx);
   const scheme = selectedScheme(ctx);
@@ -324,17 +329,7 @@ export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, input) => 
     .values({
       number,
       funeralHome,
-      deceasedName: input.deceased.name,
-      deceasedIdNumber: input.deceased.idNumber,
-      dateOfDeath: input.deceased.dateOfDeath,
-      input: JSON.stringify(input),
-      computation: JSON.stringify(w),
-      schemeId: scheme.id,
-      versionId: w.versionId,
-      totalClaimed: w.totalClaimed,
-      totalWaived: w.totalWaived,
-      status: 'pending',
-      enteredBy: ctx.actor?.userId ?? null,
+      ...submitted(ctx, scheme, input, w),
       enteredAt: ctx.now.toISOString(),
     })
     .returning()
@@ -364,18 +359,8 @@ export const correctWaiver: WriteHandler<'funeral.correctWaiver'> = (ctx, { id, 
   const row = ctx.db
     .update(funeralWaivers)
     .set({
-      deceasedName: input.deceased.name,
-      deceasedIdNumber: input.deceased.idNumber,
-      dateOfDeath: input.deceased.dateOfDeath,
-      input: JSON.stringify(input),
-      computation: JSON.stringify(w),
-      schemeId: scheme.id,
-      versionId: w.versionId,
-      totalClaimed: w.totalClaimed,
-      totalWaived: w.totalWaived,
-      status: 'pending',
-      // Who entered what is now under review: the reviewer must be someone else.
-      enteredBy: ctx.actor?.userId ?? null,
+      // enteredBy becomes the corrector: who entered what is now under review, and the reviewer must be someone else.
+      ...submitted(ctx, scheme, input, w),
       reviewedBy: null,
       reviewedAt: null,
       rejectReason: null,

@@ -4,7 +4,8 @@ import { AppError, BODY_STAGES, idNumberProblem, type BodyStage, type OpOutput }
 import type { UnclaimedPolicy } from '../contract/funeral-policy';
 import { addDays, localDate, type IsoDate } from '../calendar/dates';
 import type { ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
-import { attachments, cremationCertificates, funeralWaivers, unclaimedBodies, users } from '../db/schema';
+import { displayNames } from '../core/users-repo';
+import { attachments, cremationCertificates, funeralWaivers, unclaimedBodies } from '../db/schema';
 import { selectedSchemeId, schemeById } from '../funeral/policy-store';
 import { inForce, versionInForce } from '../funeral/policy-versions';
 import { ashRetentionEnds, daysBetween, daysInStorage, disposalProgress, noticeStatus, yearStockAndDisposals } from '../funeral/unclaimed';
@@ -84,19 +85,6 @@ function bodyRow(ctx: ReadContext, id: number): BodyRow {
   const row = ctx.db.select().from(unclaimedBodies).where(eq(unclaimedBodies.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', `无人认领遗体第 ${id} 号不存在`, { id: '不存在' });
   return row;
-}
-
-function displayNames(ctx: ReadContext, ids: (number | null)[]): Map<number, string> {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  if (wanted.length === 0) return new Map();
-  return new Map(
-    ctx.db
-      .select({ id: users.id, name: users.displayName })
-      .from(users)
-      .where(inArray(users.id, wanted))
-      .all()
-      .map((u) => [u.id, u.name]),
-  );
 }
 
 /** The name a list shows: the known name, or 无名氏 with sex and estimated age. */
@@ -377,23 +365,14 @@ export const cremate: WriteHandler<'unclaimed.cremate'> = (ctx, input) => {
   checkStepDate(before, input.crematedOn, today, 'crematedOn', '火化日期');
   const policy = policyOnIntake(ctx, before);
   const ashRetainUntil = ashRetentionEnds(input.crematedOn, policy);
-  const { authority } = stationAuthority(ctx);
-  const number = nextCremationNumber(ctx.db, authority, Number(today.slice(0, 4)));
-  const cert = ctx.db
-    .insert(cremationCertificates)
-    .values({
-      number,
-      issuedOn: today,
-      deceasedName: bodyName(before),
-      deceasedIdNumber: before.idNumber,
-      crematedOn: input.crematedOn,
-      status: 'issued',
-      ashLocation: input.ashLocation,
-      source: before.number,
-      issuedBy: ctx.actor?.userId ?? null,
-    })
-    .returning()
-    .get();
+  const cert = issueCertificate(ctx, today, {
+    deceasedName: bodyName(before),
+    deceasedIdNumber: before.idNumber,
+    crematedOn: input.crematedOn,
+    ashLocation: input.ashLocation,
+    source: before.number,
+  });
+  const number = cert.number;
   const row = update(ctx, before.id, { stage: 'cremated', crematedOn: input.crematedOn, cremationCertificateNumber: number, ashLocation: input.ashLocation, ashRetainUntil });
   return {
     result: view(ctx, row),
@@ -591,6 +570,21 @@ function certRow(ctx: ReadContext, number: string): CertRow {
   return row;
 }
 
+/** Issues a cremation certificate under this year's next number: the one way a certificate comes to be, for a body in the register or a ledger entry. */
+function issueCertificate(
+  ctx: WriteContext,
+  today: IsoDate,
+  of: Pick<typeof cremationCertificates.$inferInsert, 'deceasedName' | 'deceasedIdNumber' | 'crematedOn' | 'ashLocation' | 'source'>,
+): CertRow {
+  const { authority } = stationAuthority(ctx);
+  const number = nextCremationNumber(ctx.db, authority, Number(today.slice(0, 4)));
+  return ctx.db
+    .insert(cremationCertificates)
+    .values({ number, issuedOn: today, ...of, status: 'issued', issuedBy: ctx.actor?.userId ?? null })
+    .returning()
+    .get();
+}
+
 function registerCertificate(ctx: WriteContext, number: string, disposition: NonNullable<CertRow['ashDisposition']>, location: string, on: IsoDate): CertRow {
   return ctx.db
     .update(cremationCertificates)
@@ -649,22 +643,13 @@ export const issue: WriteHandler<'cremation.issue'> = (ctx, input) => {
       .get();
     if (earlier) throw new AppError('CONFLICT', `减免 ${waiver.number} 已开具火化证明 ${earlier.number}；如需重开，请先作废原证明`, { waiverNumber: `已开具 ${earlier.number}` });
   }
-  const { authority } = stationAuthority(ctx);
-  const number = nextCremationNumber(ctx.db, authority, Number(today.slice(0, 4)));
-  const cert = ctx.db
-    .insert(cremationCertificates)
-    .values({
-      number,
-      issuedOn: today,
-      deceasedName: input.deceasedName,
-      deceasedIdNumber: idNumber,
-      crematedOn: input.crematedOn,
-      status: 'issued',
-      source: input.waiverNumber ?? '普通火化',
-      issuedBy: ctx.actor?.userId ?? null,
-    })
-    .returning()
-    .get();
+  const cert = issueCertificate(ctx, today, {
+    deceasedName: input.deceasedName,
+    deceasedIdNumber: idNumber,
+    crematedOn: input.crematedOn,
+    source: input.waiverNumber ?? '普通火化',
+  });
+  const number = cert.number;
   return {
     result: { number },
     audit: {

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { certificateSerials } from '../db/schema';
+import { nextSerial } from '../db/serials';
 
 /** 字号 prefixes: 结婚证, 离婚证, 补发结婚证, 补发离婚证; and ours for the 婚姻登记记录证明 (证明), numbered the same way. */
 export type CertificatePrefix = 'J' | 'L' | 'BJ' | 'BL' | 'ZM';
@@ -15,14 +14,5 @@ export function formatCertificateNumber(prefix: CertificatePrefix, authority: st
 
 /** The next serial for the authority, prefix and year; inside the registration's transaction. */
 export function nextCertificateNumber(db: Db, prefix: CertificatePrefix, authority: string, year: number): string {
-  const row = db
-    .insert(certificateSerials)
-    .values({ authority, prefix, year, lastSerial: 1 })
-    .onConflictDoUpdate({
-      target: [certificateSerials.authority, certificateSerials.prefix, certificateSerials.year],
-      set: { lastSerial: sql`${certificateSerials.lastSerial} + 1` },
-    })
-    .returning({ serial: certificateSerials.lastSerial })
-    .get();
-  return formatCertificateNumber(prefix, authority, year, row.serial);
+  return formatCertificateNumber(prefix, authority, year, nextSerial(db, authority, prefix, year));
 }

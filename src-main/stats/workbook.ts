@@ -8,6 +8,7 @@ import {
   type StatsGranularity,
   type StatsPeriodView,
 } from '../contract';
+import { addTableSheet, BORDER, type TableHeading, IDEOGRAPHIC_SPACE, TOTAL_STYLE } from '../core/xlsx-table';
 
 interface Column<R> {
   header: string;
@@ -17,14 +18,6 @@ interface Column<R> {
   numFmt?: string;
 }
 
-const HEADER_FILL = 'FF1F4E79';
-/** U+3000, the full-width space Chinese headings are set with. */
-const IDEOGRAPHIC_SPACE = '\u3000';
-const TITLE_FONT = { name: '宋体', size: 14, bold: true };
-const BODY_FONT = { name: '宋体', size: 11 };
-const THIN = { style: 'thin' as const, color: { argb: 'FFB4C6E7' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
 /**
  * One table per sheet: a merged title row (the office and what the table is), a row with the range
  * and when it was made, the header row (bold, white on dark blue, frozen), the rows, and a total row.
@@ -32,38 +25,12 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 function addTable<R>(
   workbook: Workbook,
   name: string,
-  heading: { title: string; subtitle: string },
+  heading: TableHeading,
   columns: Column<R>[],
   rows: R[],
   total?: R,
 ): Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.columns = columns.map((c) => ({ width: c.width, style: { font: BODY_FONT } }));
-  const span = Math.max(columns.length, 1);
-
-  sheet.mergeCells(1, 1, 1, span);
-  const title = sheet.getCell(1, 1);
-  title.value = heading.title;
-  title.font = TITLE_FONT;
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  sheet.getRow(1).height = 28;
-
-  sheet.mergeCells(2, 1, 2, span);
-  const subtitle = sheet.getCell(2, 1);
-  subtitle.value = heading.subtitle;
-  subtitle.font = { ...BODY_FONT, size: 10, color: { argb: 'FF595959' } };
-  subtitle.alignment = { horizontal: 'center' };
-
-  const header = sheet.getRow(3);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { ...BODY_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-  });
-  header.height = 22;
+  const sheet = addTableSheet(workbook, name, heading, columns, 22);
 
   const put = (row: R, bold: boolean): void => {
     const added = sheet.addRow(columns.map((c) => c.value(row)));
@@ -71,8 +38,8 @@ function addTable<R>(
       const cell = added.getCell(i + 1);
       cell.border = BORDER;
       if (bold) {
-        cell.font = { ...BODY_FONT, bold: true };
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+        cell.font = TOTAL_STYLE.font;
+        cell.fill = TOTAL_STYLE.fill;
       }
       if (c.numFmt) cell.numFmt = c.numFmt;
       cell.alignment = { horizontal: i === 0 ? 'left' : 'right' };

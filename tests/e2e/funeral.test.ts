@@ -7,12 +7,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar, type OpInput } from '../../src-main/contract';
 import { inkCount, pdfText, rasterize, squash } from '../print/raster';
-import { ADMIN, STAFF, addUser, callApi, loginApi, openLoggedIn, snapshot, type User } from './harness';
+import { STAFF, addFuneralStaff, callApi, chooseFuneralScheme, openFuneralPolicy, openLoggedIn, snapshot, type User } from './harness';
 import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
 
-const CLERK: User = { username: 'binyi', password: 'Funeral2026', displayName: '陈殡仪', role: 'funeral' };
+const CLERK: User = STAFF.funeral;
 const REVIEWER: User = STAFF.reviewer;
 
 /** 张国强, male (the 17th digit is odd), died 2026-11-15: the services cost 2,150 元, over 惠州's 1,780 元 cap. */
@@ -56,10 +56,7 @@ describe('殡葬费用减免: the funeral home enters, the bureau reviews and se
   let clerkSession: string;
 
   beforeAll(async () => {
-    const admin = await loginApi(suite.app, ADMIN);
-    await addUser(suite.app, admin, CLERK);
-    await addUser(suite.app, admin, REVIEWER);
-    clerkSession = await loginApi(suite.app, CLERK);
+    clerkSession = await addFuneralStaff(suite.app);
   });
   afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -67,14 +64,9 @@ describe('殡葬费用减免: the funeral home enters, the bureau reviews and se
 
   it('the administrator chooses 惠州 as the local scheme under 系统设置 → 殡葬减免政策', async () => {
     const { page } = suite;
-    await page.getByRole('menuitem', { name: '系统设置' }).click();
-    const section = page.getByTestId('funeral-policy-section');
-    await section.waitFor();
+    const section = await openFuneralPolicy(page);
     expect(await section.getByTestId('funeral-scheme-current').textContent()).toContain('尚未选择');
-    await section.getByTestId('funeral-scheme-select').click();
-    await page.locator('.ant-select-item-option', { hasText: '惠州市基本殡葬服务减免' }).click();
-    await section.getByTestId('funeral-scheme-save').click();
-    await expect.poll(() => section.getByTestId('funeral-scheme-current').textContent()).toContain('惠州市基本殡葬服务减免');
+    await chooseFuneralScheme(page, section, '惠州市基本殡葬服务减免');
     // The chosen scheme opens with its versions; a version opens to its items and caps.
     const versions = section.getByTestId('policy-versions-huizhou');
     await versions.locator('.ant-table-row-expand-icon').first().click();

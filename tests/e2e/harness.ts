@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { AppError, type AppErrorBody, type OpInput, type OpName, type OpOutput, type Role } from '../../src-main/contract';
 
 export const CHROMIUM = process.env.CIVREG_CHROMIUM ?? '/usr/bin/chromium';
@@ -89,6 +89,7 @@ export const STAFF = {
   admin: ADMIN,
   registrar: { username: 'dengji', password: 'Counter2026', displayName: '李登记', role: 'registrar' },
   reviewer: { username: 'shenhe', password: 'Review2026', displayName: '李审核', role: 'reviewer' },
+  funeral: { username: 'binyi', password: 'Funeral2026', displayName: '陈殡仪', role: 'funeral' },
 } as const satisfies Partial<Record<Role, User>>;
 export type StaffRole = keyof typeof STAFF;
 
@@ -147,4 +148,31 @@ export async function openLoggedIn(browser: Browser, app: RunningApp, user: Pick
   await login.getByLabel('密码').press('Enter');
   await page.getByTestId('home-page').waitFor();
   return page;
+}
+
+/**
+ * The funeral suites' staff: the administrator adds the funeral home's clerk and the bureau's reviewer.
+ * Resolves to an API session of the clerk's, for setting up records by script.
+ */
+export async function addFuneralStaff(app: RunningApp): Promise<string> {
+  const admin = await loginApi(app, ADMIN);
+  await addUser(app, admin, STAFF.funeral);
+  await addUser(app, admin, STAFF.reviewer);
+  return loginApi(app, STAFF.funeral);
+}
+
+/** 系统设置 → 殡葬减免政策, as the administrator; resolves to the section once it is shown. */
+export async function openFuneralPolicy(page: Page): Promise<Locator> {
+  await page.getByRole('menuitem', { name: '系统设置' }).click();
+  const section = page.getByTestId('funeral-policy-section');
+  await section.waitFor();
+  return section;
+}
+
+/** Choose the local scheme by its name and save; resolves once the section shows it as the current one. */
+export async function chooseFuneralScheme(page: Page, section: Locator, schemeName: string): Promise<void> {
+  await section.getByTestId('funeral-scheme-select').click();
+  await page.locator('.ant-select-item-option', { hasText: schemeName }).click();
+  await section.getByTestId('funeral-scheme-save').click();
+  await section.getByTestId('funeral-scheme-current').filter({ hasText: schemeName }).waitFor();
 }

@@ -5,12 +5,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar, type OpOutput } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { ADMIN, STAFF, addUser, callApi, loginApi, openLoggedIn, snapshot, type User } from './harness';
+import { STAFF, addFuneralStaff, callApi, chooseFuneralScheme, loginApi, openFuneralPolicy, openLoggedIn, snapshot, type User } from './harness';
 import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
 
-const CLERK: User = { username: 'binyi', password: 'Funeral2026', displayName: '陈殡仪', role: 'funeral' };
+const CLERK: User = STAFF.funeral;
 const REVIEWER: User = STAFF.reviewer;
 /** 李秀兰, female (17th digit even): delivered from hospital with her identity known; her son claims her. */
 const KNOWN_ID = id('44130219500101242');
@@ -52,10 +52,7 @@ describe('无人认领遗体: intake, notice, police, approval, cremation, ashes
   };
 
   beforeAll(async () => {
-    const admin = await loginApi(suite.app, ADMIN);
-    await addUser(suite.app, admin, CLERK);
-    await addUser(suite.app, admin, REVIEWER);
-    clerkSession = await loginApi(suite.app, CLERK);
+    clerkSession = await addFuneralStaff(suite.app);
   });
   afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -63,13 +60,7 @@ describe('无人认领遗体: intake, notice, police, approval, cremation, ashes
 
   it('the administrator chooses 惠州 (15-day notice, ashes kept 3 years)', async () => {
     const { page } = suite;
-    await page.getByRole('menuitem', { name: '系统设置' }).click();
-    const section = page.getByTestId('funeral-policy-section');
-    await section.waitFor();
-    await section.getByTestId('funeral-scheme-select').click();
-    await page.locator('.ant-select-item-option', { hasText: '惠州市基本殡葬服务减免' }).click();
-    await section.getByTestId('funeral-scheme-save').click();
-    await expect.poll(() => section.getByTestId('funeral-scheme-current').textContent()).toContain('惠州市基本殡葬服务减免');
+    await chooseFuneralScheme(page, await openFuneralPolicy(page), '惠州市基本殡葬服务减免');
   });
 
   it('the funeral clerk receives an unidentified body from the keyboard, with a photo', async () => {

@@ -3,24 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpInput } from '../../src-main/contract';
 import type { CivReg } from '../../src-main/core/civreg';
 import { appError, asyncAppError, cleanupTempDirs, count, FixedClock, idNumber, login, makeApp, readyUser, STATION } from '../helpers/civreg';
+import { DONGGUAN_BILL, HUIZHOU_BILL, serviceLine as svc } from '../helpers/funeral-bills';
 
 type WaiverInput = OpInput<'funeral.enterWaiver'>;
 type Service = WaiverInput['services'][number];
 
 const HOME = STATION.officeName;
-const fen = (yuan: number) => Math.round(yuan * 100);
-const svc = (itemId: string, quantity: number, yuan: number): Service => ({ itemId, quantity, actualCost: fen(yuan) });
-
-/** 惠州's eight items at actual cost: these seven come to 2,850 元, over the 1,780 元 cap. */
-const HUIZHOU_BILL: Service[] = [
-  svc('transport', 1, 600),
-  svc('washing', 1, 200),
-  svc('storage', 3, 450),
-  svc('farewell', 1, 500),
-  svc('cremation', 1, 600),
-  svc('urn', 1, 300),
-  svc('ash-storage', 1, 200),
-];
 
 /** A man born 1940-05-06 with sequence `seq` (odd: male), who died on `dateOfDeath`. */
 function deceased(seq: number, dateOfDeath: string, over: Partial<WaiverInput['deceased']> = {}): WaiverInput['deceased'] {
@@ -476,7 +464,7 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
 
   it('东莞: deaths either side of 2025-09-01 are waived under the 2020 scheme (1,170 元 cap) and the 2025 plan', () => {
     app.call('funeral.selectPolicy', { schemeId: 'dongguan' }, admin);
-    const bill = [svc('transport', 1, 350), svc('washing', 1, 120), svc('storage', 3, 300), svc('farewell', 1, 400), svc('cremation', 1, 450), svc('urn', 1, 250), svc('ash-storage', 1, 150)];
+    const bill = DONGGUAN_BILL;
     const old = enter(waiver(6, '2025-08-31', { services: bill, deceased: { hukou: '广东省东莞市莞城街道' } }));
     const plan = enter(waiver(7, '2025-09-01', { services: bill, deceased: { hukou: '广东省东莞市莞城街道' } }));
     expect([old.computation.versionId, old.totalWaived]).toEqual(['dg-2020', 117000]);

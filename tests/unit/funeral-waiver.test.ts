@@ -10,6 +10,7 @@ import {
   type Waiver,
 } from '../../src-main/funeral/waiver';
 import { appError } from '../helpers/civreg';
+import { DONGGUAN_BILL, HUIZHOU_BILL, serviceLine as line } from '../helpers/funeral-bills';
 
 
 const TODAY = '2026-03-15';
@@ -23,7 +24,6 @@ const resident = (over: Partial<DeceasedFacts> = {}): DeceasedFacts => ({
   crematedAtCityHome: true,
   ...over,
 });
-const line = (itemId: string, quantity: number, actualCostYuan: number): ServiceLine => ({ itemId, quantity, actualCost: Math.round(actualCostYuan * 100) });
 const byItem = (w: Waiver, itemId: string) => {
   const found = w.lines.find((l) => l.itemId === itemId);
   if (!found) throw new Error(`no line ${itemId}`);
@@ -47,15 +47,7 @@ const huizhou = HUIZHOU.versions[0];
 const leizhou = LEIZHOU.versions[0];
 
 describe('惠州: actual cost up to 1,780 元 per body', () => {
-  const services = [
-    line('transport', 1, 600),
-    line('washing', 1, 200),
-    line('storage', 3, 450),
-    line('farewell', 1, 500),
-    line('cremation', 1, 600),
-    line('urn', 1, 300),
-    line('ash-storage', 1, 200),
-  ];
+  const services = HUIZHOU_BILL;
 
   it('actual costs of 2,850 元 are waived 1,780 元 exactly; the family pays 1,070 元', () => {
     const w = computeWaiver({ version: huizhou, services, deceased: resident(), today: TODAY });
@@ -160,15 +152,7 @@ describe('雷州: per-item caps', () => {
 });
 
 describe('东莞: the policy in force on the date of death', () => {
-  const services = [
-    line('transport', 1, 350),
-    line('washing', 1, 120),
-    line('storage', 3, 300),
-    line('farewell', 1, 400),
-    line('cremation', 1, 450),
-    line('urn', 1, 250),
-    line('ash-storage', 1, 150),
-  ];
+  const services = DONGGUAN_BILL;
 
   it('died 2025-08-31: the 2020 scheme, total capped at 1,170 元', () => {
     const w = computeWaiverUnderScheme(DONGGUAN, { services, deceased: resident({ dateOfDeath: '2025-08-31' }), today: TODAY });

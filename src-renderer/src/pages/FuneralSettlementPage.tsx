@@ -13,7 +13,7 @@ import { ForbiddenPage } from './ForbiddenPage';
 import { formatFen } from './funeral/money';
 import { WaiverTable } from './funeral/WaiverTable';
 import { DocumentActions } from './marriage/DocumentActions';
-import { XLSX_MIME, downloadBase64 } from './statistics/download';
+import { useXlsxExport } from './statistics/useXlsxExport';
 
 type Settlement = OpOutput<'funeral.settlement'>;
 type SettlementItem = Settlement['items'][number];
@@ -106,7 +106,7 @@ export function FuneralSettlementPage() {
   const approved = useQuery('funeral.waivers', { status: 'approved' });
   const [chosenMonth, setChosenMonth] = useState<string | null>(null);
   const [chosenHome, setChosenHome] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, exportXlsx } = useXlsxExport();
   const printers = useQuery('print.printers', {});
 
   // Until one is chosen: the latest month with approved waivers, else the station's month.
@@ -139,19 +139,6 @@ export function FuneralSettlementPage() {
         }
       },
     });
-  };
-
-  const exportXlsx = async (): Promise<void> => {
-    setExporting(true);
-    try {
-      const { fileName, xlsxBase64 } = await call('funeral.settlementExport', key);
-      downloadBase64(xlsxBase64, fileName, XLSX_MIME);
-      void message.success(`已导出：${fileName}`);
-    } catch (err) {
-      void message.error(`导出失败：${asAppError(err).message}`);
-    } finally {
-      setExporting(false);
-    }
   };
 
   return (
@@ -204,7 +191,7 @@ export function FuneralSettlementPage() {
                   {s.status === 'closed' ? '已提交结算' : '提交结算'}
                 </Button>
               )}
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="settlement-export">
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx(() => call('funeral.settlementExport', key))} data-testid="settlement-export">
                 导出 Excel
               </Button>
               <DocumentActions

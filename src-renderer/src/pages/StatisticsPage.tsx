@@ -1,6 +1,7 @@
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { Alert, Card, Col, Empty, Row, Spin } from 'antd';
 import { STATS_GRANULARITY_LABELS, hasPermission, type StatsGranularity } from '../../../src-main/contract';
+import { call } from '../api/client';
 import { useCurrentSession } from '../currentSession';
 import { LoadFailed } from '../LoadFailed';
 import { PageHeader } from '../PageHeader';
@@ -10,7 +11,7 @@ import { periodChartOption, refusalChartOption } from './statistics/chartOptions
 import { StatsSummary } from './statistics/StatsSummary';
 import { StatsTable } from './statistics/StatsTable';
 import { StatsToolbar, type DateRange } from './statistics/StatsToolbar';
-import { useStatsExport } from './statistics/useStatsExport';
+import { useXlsxExport } from './statistics/useXlsxExport';
 
 // ECharts is loaded with this page only, in its own chunk: the counter's screens never pay for it.
 const EChart = lazy(() => import('./statistics/EChart').then((m) => ({ default: m.EChart })));
@@ -23,7 +24,8 @@ export function StatisticsPage() {
   const [granularity, setGranularity] = useState<StatsGranularity>('day');
   const input = chosen ? { from: chosen[0], to: chosen[1], granularity } : { granularity };
   const stats = useQuery('stats.marriage', input);
-  const { exporting, exportXlsx } = useStatsExport();
+  // 导出 Excel: the same range and granularity as on screen.
+  const { exporting, exportXlsx } = useXlsxExport();
   const data = stats.data;
   const range: DateRange | null = chosen ?? (data ? [data.from, data.to] : null);
 
@@ -47,7 +49,7 @@ export function StatisticsPage() {
         granularity={granularity}
         onRange={setChosen}
         onGranularity={setGranularity}
-        onExport={() => range && void exportXlsx({ from: range[0], to: range[1], granularity })}
+        onExport={() => range && void exportXlsx(() => call('stats.export', { from: range[0], to: range[1], granularity }))}
         exporting={exporting}
       />
       {rangeRefused ? (
