@@ -12,3 +12,4 @@ export * from './stats-operations';
 export * from './funeral-policy';
 export * from './funeral-operations';
 export * from './unclaimed-operations';
+export * from './eco-burial-operations';

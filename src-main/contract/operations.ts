@@ -6,6 +6,7 @@ import { bookletOperations } from './booklet-operations';
 import { counterOperations } from './counter-operations';
 import { funeralOperations } from './funeral-operations';
 import { unclaimedOperations } from './unclaimed-operations';
+import { ecoBurialOperations } from './eco-burial-operations';
 import { divorceOperations } from './divorce-operations';
 import { identityOperations } from './identity-operations';
 import { marriageOperations } from './marriage-operations';
@@ -230,6 +231,7 @@ export const operations = {
   ...counterOperations,
   ...funeralOperations,
   ...unclaimedOperations,
+  ...ecoBurialOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -407,3 +407,33 @@ export const cremationCertificates = sqliteTable('cremation_certificates', {
   source: text('source').notNull(),
   issuedBy: integer('issued_by'),
 });
+
+/** 节地生态安葬奖补: one application per deceased, the amount fixed by the policy when applied, then paid. */
+export const ecoBurialSubsidies = sqliteTable(
+  'eco_burial_subsidies',
+  {
+    id: integer('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    deceasedName: text('deceased_name').notNull(),
+    deceasedIdNumber: text('deceased_id_number').notNull(),
+    dateOfDeath: text('date_of_death').notNull(),
+    /** The application as entered (contract ecoBurialInput). */
+    input: text('input').notNull(),
+    burialType: text('burial_type', { enum: ['sea', 'tree', 'lawn', 'flower'] }).notNull(),
+    burialDate: text('burial_date').notNull(),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    schemeId: text('scheme_id').notNull(),
+    versionId: text('version_id').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'paid', 'rejected'] }).notNull().default('pending'),
+    appliedOn: text('applied_on').notNull(),
+    enteredBy: integer('entered_by'),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: text('reviewed_at'),
+    rejectReason: text('reject_reason'),
+    paidOn: text('paid_on'),
+    paymentReference: text('payment_reference'),
+    paidBy: integer('paid_by'),
+  },
+  (t) => [uniqueIndex('eco_burial_subsidies_person').on(t.deceasedIdNumber), index('eco_burial_subsidies_status').on(t.status)],
+);

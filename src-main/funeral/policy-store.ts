@@ -114,3 +114,41 @@ export function usedDateRanges(ctx: ReadContext, schemeId: string): { versionId:
     .groupBy(funeralWaivers.versionId)
     .all();
 }
+
+// ——— 节地生态安葬奖补: its own selection ————————————————————————————————————————————————————————————————
+
+/** The scheme eco-burial subsidies are computed under: a setting of its own (a city may subsidize eco-burial and waive fees under different schemes). */
+export const ECO_BURIAL_SCHEME_SETTING = 'ecoBurialPolicyScheme';
+
+export function selectedEcoBurialSchemeId(ctx: ReadContext): string | null {
+  return ctx.q.setting.get({ key: ECO_BURIAL_SCHEME_SETTING })?.value ?? null;
+}
+
+/** Whether some version of the scheme sets an eco-burial amount. */
+export function hasEcoBurial(scheme: PolicyScheme): boolean {
+  return scheme.versions.some((v) => v.ecoBurial !== undefined && Object.values(v.ecoBurial.amounts).some((a) => a !== undefined));
+}
+
+/** The scheme subsidies are computed under; none selected is the administrator's to fix, said so. */
+export function selectedEcoBurialScheme(ctx: ReadContext): PolicyScheme {
+  const id = selectedEcoBurialSchemeId(ctx);
+  const scheme = id === null ? null : schemeById(ctx, id);
+  if (!scheme) {
+    throw new AppError(
+      'CONFLICT',
+      id === null
+        ? '本工作站尚未选择节地生态安葬奖补方案，不能计算或受理奖补。请管理员在“殡葬减免政策”中选择本市的生态安葬奖补方案。'
+        : `本工作站选择的节地生态安葬奖补方案「${id}」已不存在，请管理员重新选择。`,
+    );
+  }
+  return scheme;
+}
+
+export function writeSelectedEcoBurialScheme(ctx: ReadContext, id: string): void {
+  const at = ctx.now.toISOString();
+  ctx.db
+    .insert(settings)
+    .values({ key: ECO_BURIAL_SCHEME_SETTING, value: id, updatedAt: at })
+    .onConflictDoUpdate({ target: settings.key, set: { value: id, updatedAt: at } })
+    .run();
+}

@@ -7,6 +7,7 @@ import { recordCertificate, reissue } from './certificates';
 import { overview, revealIdNumber as revealCaseIdNumber, search } from './counter';
 import * as divorce from './divorce';
 import { documentData } from './documents';
+import * as ecoBurial from './eco-burial';
 import * as funeral from './funeral';
 import { deleteDraft, getDraft, saveDraft } from './drafts';
 import * as identity from './identity';
@@ -104,4 +105,10 @@ export const handlers: Handlers = {
   'cremation.issue': unclaimed.issue,
   'cremation.registerAshes': unclaimed.registerAshes,
   'cremation.void': unclaimed.voidCertificate,
+  'ecoBurial.selectPolicy': ecoBurial.selectPolicy,
+  'ecoBurial.compute': ecoBurial.compute,
+  'ecoBurial.apply': ecoBurial.apply,
+  'ecoBurial.review': ecoBurial.review,
+  'ecoBurial.pay': ecoBurial.pay,
+  'ecoBurial.list': ecoBurial.list,
 };

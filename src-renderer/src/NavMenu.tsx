@@ -6,6 +6,7 @@ import { FileProtectOutlined } from '@ant-design/icons';
 import { CalendarOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { DashboardOutlined, ProfileOutlined, SolutionOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined } from '@ant-design/icons';
 import type { Role } from '../../src-main/contract';
 import { ROUTE_KEYS, ROUTES, isInMenu, isRouteKey, type RouteKey } from './routes';
 import { navigate } from './useHashRoute';
@@ -22,6 +23,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
   unclaimed: <SolutionOutlined />,
   'unclaimed-dashboard': <DashboardOutlined />,
   'cremation-ledger': <ProfileOutlined />,
+  'eco-burial': <EnvironmentOutlined />,
   print: <PrinterOutlined />,
   booklets: <BookOutlined />,
   statistics: <BarChartOutlined />,

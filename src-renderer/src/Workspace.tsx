@@ -23,6 +23,7 @@ import { UsersPage } from './pages/UsersPage';
 import { UnclaimedPage } from './pages/UnclaimedPage';
 import { UnclaimedDashboardPage } from './pages/UnclaimedDashboardPage';
 import { CremationLedgerPage } from './pages/CremationLedgerPage';
+import { EcoBurialPage } from './pages/EcoBurialPage';
 import type { RouteKey } from './routes';
 import { StatusBar } from './StatusBar';
 import { useHashRoute } from './useHashRoute';
@@ -55,6 +56,8 @@ function Page({ route }: { route: RouteKey }) {
       return <UnclaimedDashboardPage />;
     case 'cremation-ledger':
       return <CremationLedgerPage />;
+    case 'eco-burial':
+      return <EcoBurialPage />;
     case 'booklets':
       return <BookletsPage />;
     case 'statistics':

@@ -35,6 +35,7 @@ export const ROLE_WORK: Record<Role, WorkItem[]> = {
     { title: '殡葬减免审核', description: '审核殡仪馆录入的基本殡葬服务费用减免：核对逝者情况、服务项目和计算依据，通过或退回。', route: 'funeral-review' },
     { title: '月度结算', description: '按月汇总各殡仪馆审核通过的减免，提交结算，导出 Excel，打印结算汇总表。', route: 'funeral-settlement' },
     { title: '无人认领遗体处置情况', description: '无人认领遗体的存量、各阶段数量和本年处置进度；批准公告期满的遗体火化，处置保存期满的骨灰。', route: 'unclaimed-dashboard' },
+    { title: '生态安葬奖补审核与发放', description: '审核殡仪馆受理的节地生态安葬奖补申请，批准或不予补贴，登记发放日期和支付凭证号。', route: 'eco-burial' },
     BOOKLET_LEDGER,
     STATISTICS,
     { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
@@ -42,7 +43,7 @@ export const ROLE_WORK: Record<Role, WorkItem[]> = {
   funeral: [
     { title: '基本殡葬服务费用减免', description: '逝者家属结账时按本地减免政策录入减免，随填随算，打印减免审批表；退回的修改后重新提交。', route: 'funeral' },
     { title: '减免月度结算', description: '查看本馆每月审核通过的减免汇总和结算状态，导出 Excel。', route: 'funeral-settlement' },
-    { title: '生态安葬补贴', description: '登记树葬、花葬、海葬等生态安葬方式的补贴申请。' },
+    { title: '生态安葬补贴', description: '受理海葬、树葬、草坪葬、花坛葬等节地生态安葬的奖补申请，随填随算，查看审核与发放情况。', route: 'eco-burial' },
     { title: '无人认领遗体', description: '登记无人认领遗体的接收、公告和处置情况。', route: 'unclaimed' },
     { title: '火化证明台账', description: '火化证明的开具、骨灰去向登记和作废；无人认领遗体火化时自动开具。', route: 'cremation-ledger' },
     { title: '无人认领遗体处置情况', description: '当前存量、各阶段数量、在馆最久的遗体、公告期满未处理，本年处置进度对照年度目标。', route: 'unclaimed-dashboard' },

@@ -1,7 +1,7 @@
 import { hasPermission, type Permission, type Role } from '../../src-main/contract';
 
 export type RouteKey = 'home' | 'marriage' | 'divorce' | 'dates' | 'reissue' | 'print' | 'booklets' | 'statistics' | 'users' | 'audit' | 'settings' | FuneralRouteKey;
-type FuneralRouteKey = 'funeral' | 'funeral-review' | 'funeral-settlement' | UnclaimedRouteKey;
+type FuneralRouteKey = 'funeral' | 'funeral-review' | 'funeral-settlement' | 'eco-burial' | UnclaimedRouteKey;
 type UnclaimedRouteKey = 'unclaimed' | 'unclaimed-dashboard' | 'cremation-ledger';
 
 interface RouteDef {
@@ -23,6 +23,7 @@ export const ROUTES: Record<RouteKey, RouteDef> = {
   unclaimed: { title: '无人认领遗体', permissions: ['funeral.waiver', 'funeral.review'] },
   'unclaimed-dashboard': { title: '处置情况', permissions: ['funeral.waiver', 'funeral.review'] },
   'cremation-ledger': { title: '火化证明台账', permissions: ['funeral.waiver', 'funeral.review'] },
+  'eco-burial': { title: '生态安葬奖补', permissions: ['funeral.read'] },
   print: { title: '打印与套打' },
   booklets: { title: '证书台账', permissions: ['stationery.use', 'stationery.manage'] },
   statistics: { title: '统计', permissions: ['statistics.read'] },

@@ -12,6 +12,7 @@ import { CalendarSection } from './settings/CalendarSection';
 import { CardReaderSection } from './settings/CardReaderSection';
 import { FontsSection } from './settings/FontsSection';
 import { FuneralPolicySection } from './settings/FuneralPolicySection';
+import { EcoBurialPolicySection } from './settings/EcoBurialPolicySection';
 
 interface SettingsValues {
   idleLockMinutes: number;
@@ -65,6 +66,7 @@ export function SettingsPage() {
       <CardReaderSection />
       <FontsSection />
       <FuneralPolicySection />
+      <EcoBurialPolicySection />
     </div>
   );
 }
