@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { CivReg } from '../../src-main/core/civreg';
 import { AppError, idCheckChar, type Role } from '../../src-main/contract';
 
@@ -122,4 +123,15 @@ export function rawOpen(file: string): Database.Database {
 /** A valid GB 11643 ID number (check character computed) from its first 17 digits. */
 export function idNumber(first17 = '11010519900307123'): string {
   return first17 + idCheckChar(first17);
+}
+
+/**
+ * The AppError `fn` throws, after checking that it changed nothing `snapshot` reads: a refused command
+ * leaves every table as it was.
+ */
+export function refusedUnchanged(snapshot: () => unknown, fn: () => unknown): AppError {
+  const before = snapshot();
+  const err = appError(fn);
+  expect(snapshot()).toEqual(before);
+  return err;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpInput } from '../../src-main/contract';
 import type { CivReg } from '../../src-main/core/civreg';
-import { appError, cleanupTempDirs, count, FixedClock, idNumber, login, makeApp, readyUser } from '../helpers/civreg';
+import { appError, cleanupTempDirs, count, FixedClock, idNumber, login, makeApp, readyUser, refusedUnchanged } from '../helpers/civreg';
 
 type Application = OpInput<'ecoBurial.apply'>;
 
@@ -42,12 +42,7 @@ describe('节地生态安葬奖补: scheme, application, review, payment', () =>
     outbox: count(app, 'outbox'),
   });
   /** A refused command leaves every table as it was. */
-  const refused = (fn: () => unknown) => {
-    const before = snapshot();
-    const err = appError(fn);
-    expect(snapshot()).toEqual(before);
-    return err;
-  };
+  const refused = (fn: () => unknown) => refusedUnchanged(snapshot, fn);
   const apply = (input: Application) => app.call('ecoBurial.apply', input, clerk);
   const lastEvent = () => app.database.sqlite.prepare('SELECT event_type AS type, record_id AS recordId, payload FROM outbox ORDER BY rowid DESC LIMIT 1').get() as { type: string; recordId: string; payload: string };
   const lastAudit = () => app.database.sqlite.prepare('SELECT summary FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { summary: string };

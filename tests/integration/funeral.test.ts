@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpInput } from '../../src-main/contract';
 import type { CivReg } from '../../src-main/core/civreg';
-import { appError, asyncAppError, cleanupTempDirs, count, FixedClock, idNumber, login, makeApp, readyUser, STATION } from '../helpers/civreg';
+import { appError, asyncAppError, cleanupTempDirs, count, FixedClock, idNumber, login, makeApp, readyUser, refusedUnchanged, STATION } from '../helpers/civreg';
 import { DONGGUAN_BILL, HUIZHOU_BILL, serviceLine as svc } from '../helpers/funeral-bills';
 
 type WaiverInput = OpInput<'funeral.enterWaiver'>;
@@ -63,12 +63,7 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     outbox: count(app, 'outbox'),
   });
   /** A refused command leaves every table as it was. */
-  const refused = (fn: () => unknown) => {
-    const before = snapshot();
-    const err = appError(fn);
-    expect(snapshot()).toEqual(before);
-    return err;
-  };
+  const refused = (fn: () => unknown) => refusedUnchanged(snapshot, fn);
   const enter = (input: WaiverInput) => app.call('funeral.enterWaiver', input, staff);
   const lastEvent = () =>
     app.database.sqlite.prepare('SELECT event_type AS type, record_id AS recordId, payload FROM outbox ORDER BY rowid DESC LIMIT 1').get() as {
