@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, launchBrowser, snapshot, startApp, type RunningApp } from './harness';
@@ -33,6 +34,7 @@ describe('foundation, as the administrator and a registrar would use it', () => 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    if (app) fs.rmSync(app.dataDir, { recursive: true, force: true });
   });
 
   it('first run: sets up the station and its administrator', async () => {
