@@ -10,7 +10,7 @@ import { startBrowserServer } from '../transport/http-server';
 import { readQrFromPng } from '../print/qr-image';
 import { renderPdf } from '../print/render';
 import { templateById } from '../print/templates';
-import { isValidIsoDate } from '../calendar/dates';
+import { isCalendarDate } from '../calendar/dates';
 import { scheduleDeadlines } from '../core/daily-tasks';
 import { readPassword } from './prompt';
 
@@ -70,7 +70,7 @@ const COMMANDS: Record<string, Command> = {
   /** With the station's calendar: the years the administrator loaded count too. */
   async 'dates divorce'(app, { values }) {
     const received = str(values.received);
-    if (!isValidIsoDate(received)) throw new AppError('VALIDATION', '--received 应为 YYYY-MM-DD 格式的实际日期', { received: '日期无效' });
+    if (!isCalendarDate(received)) throw new AppError('VALIDATION', '--received 应为 YYYY-MM-DD 格式的实际日期', { received: '日期无效' });
     const { coolingOffEnds, certificateDeadline } = await app.callAsSystem('dates.divorce', { receivedOn: received });
     out({ coolingOffEnds, certificateDeadline });
     return 0;

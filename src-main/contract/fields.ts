@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './calendar-dates';
 import { AppError } from './errors';
 
 // zod's own messages (types, formats) in Chinese; our field builders add the field's label.
@@ -29,15 +30,6 @@ export function pattern(label: string, re: RegExp, hint: string) {
     label,
     z.string({ error: `请填写${label}` }).trim().regex(re, `${label}格式不正确：${hint}`),
   );
-}
-
-/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 export function calendarDate(label: string) {

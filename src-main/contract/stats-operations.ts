@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { op } from './define';
-import { calendarDate, choice, isCalendarDate } from './fields';
+import { isCalendarDate } from './calendar-dates';
+import { calendarDate, choice } from './fields';
 
 /** The longest range one statistics request may cover. */
 export const STATS_MAX_YEARS = 5;

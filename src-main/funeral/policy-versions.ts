@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from '../calendar/dates';
 import { AppError, parseInput } from '../contract';
-import { isCalendarDate } from '../contract/fields';
+import { isCalendarDate } from '../contract/calendar-dates';
 import { policySchemeSchema, policyVersionSchema, type PolicyScheme, type PolicyVersion } from '../contract/funeral-policy';
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, isValidIsoDate, toUtc, type IsoDate } from '../calendar/dates';
+import { addDays, daysBetween, isCalendarDate, type IsoDate } from '../calendar/dates';
 import { AppError } from '../contract';
 import type { UnclaimedPolicy } from '../contract/funeral-policy';
 
@@ -14,7 +14,7 @@ import type { UnclaimedPolicy } from '../contract/funeral-policy';
  */
 
 function checkDate(value: IsoDate, label: string, field: string): void {
-  if (typeof value !== 'string' || !isValidIsoDate(value)) {
+  if (typeof value !== 'string' || !isCalendarDate(value)) {
     const message = `${label} ${String(value)} 不是实际存在的日期（应为 YYYY-MM-DD）`;
     throw new AppError('VALIDATION', message, { [field]: message });
   }
@@ -25,11 +25,6 @@ function checkCount(value: number, label: string, field: string, min: number): v
     const message = `${label}必须是不小于 ${min} 的整数，现为 ${String(value)}`;
     throw new AppError('VALIDATION', message, { [field]: message });
   }
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
 
 /** The corresponding day `years` later; 29 February → 28 February in a common year (民法典 202). */

@@ -1,4 +1,4 @@
-import { isValidIsoDate, type IsoDate } from '../calendar/dates';
+import { isCalendarDate, type IsoDate } from '../calendar/dates';
 import { AppError } from '../contract';
 import { formatYuan, isFen, type Fen } from './money';
 import type { PolicyScheme, PolicyVersion, ResidencyRule, WaiverItem } from '../contract/funeral-policy';
@@ -116,18 +116,18 @@ class FieldErrors {
 function checkDates(deceased: DeceasedFacts, today: IsoDate, errors: FieldErrors): boolean {
   const death = deceased.dateOfDeath;
   const birth = deceased.birthDate ?? null;
-  if (!isValidIsoDate(today)) errors.add('today', `当前日期 ${today} 无效`);
-  if (typeof death !== 'string' || !isValidIsoDate(death)) {
+  if (!isCalendarDate(today)) errors.add('today', `当前日期 ${today} 无效`);
+  if (typeof death !== 'string' || !isCalendarDate(death)) {
     errors.add('deceased.dateOfDeath', `死亡日期 ${String(death)} 不是实际存在的日期（应为 YYYY-MM-DD）`);
     return false;
   }
-  if (birth !== null && !isValidIsoDate(birth)) {
+  if (birth !== null && !isCalendarDate(birth)) {
     errors.add('deceased.birthDate', `出生日期 ${birth} 不是实际存在的日期（应为 YYYY-MM-DD）`);
   }
-  if (isValidIsoDate(today) && death > today) {
+  if (isCalendarDate(today) && death > today) {
     errors.add('deceased.dateOfDeath', `死亡日期 ${death} 晚于今天（${today}），不能是将来的日期`);
   }
-  if (birth !== null && isValidIsoDate(birth) && death < birth) {
+  if (birth !== null && isCalendarDate(birth) && death < birth) {
     errors.add('deceased.dateOfDeath', `死亡日期 ${death} 早于出生日期 ${birth}`);
   }
   return true;

@@ -1,5 +1,5 @@
 import { and, eq, gte, ne, or } from 'drizzle-orm';
-import { AppError, DOCUMENT_TYPES, type DocumentTypeId } from '../contract';
+import { AppError, DOCUMENT_TYPES, chineseDate, type DocumentTypeId } from '../contract';
 import { localDate } from '../calendar/dates';
 import { certificateReissues, divorceApplications, marriages, recordCertificates, users } from '../db/schema';
 import type { ReadContext, WriteHandler } from '../core/context';
@@ -10,12 +10,6 @@ type Marriage = typeof marriages.$inferSelect;
 type Party = 1 | 2;
 
 const SEX = { male: '男', female: '女' } as const;
-
-/** 1990-01-01 → 1990年01月01日, as certificates print dates. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${y}年${m}月${d}日`;
-}
 
 export function partyOf(m: Marriage, n: Party) {
   return n === 1

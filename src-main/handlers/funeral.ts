@@ -3,6 +3,7 @@ import {
   AppError,
   DOCUMENT_TYPES,
   WAIVER_STATUSES,
+  chineseDate,
   documentNumberProblem,
   idNumberProblem,
   type OpOutput,
@@ -31,7 +32,6 @@ import { computeWaiverUnderScheme, type DeceasedFacts, type Waiver } from '../fu
 import { nextWaiverNumber } from '../funeral/waiver-number';
 import { parseResidentId } from '../identity/resident-id';
 import { maskIdNumber } from '../identity/mask';
-import { chineseDate } from './certificates';
 import { stationView } from './setup';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../contract/calendar-dates';
 
 /** Where things go, in millimetres from the page's top-left corner. */
 export interface Point {
@@ -108,11 +109,6 @@ export interface Template {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** A template with a signed QR code is a certificate. */
 export function isCertificate(t: Template): boolean {
@@ -158,7 +154,7 @@ function buildDataSchema(t: Template): z.ZodType<Record<string, unknown>> {
         s = z
           .string({ error: `缺少字段“${f.label}”（${f.key}）` })
           .regex(isoDate, `字段“${f.label}”应为 YYYY-MM-DD 日期`)
-          .refine(isRealDate, `字段“${f.label}”不是实际存在的日期`);
+          .refine(isCalendarDate, `字段“${f.label}”不是实际存在的日期`);
         break;
       case 'lines':
         s = z

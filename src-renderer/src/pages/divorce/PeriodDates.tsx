@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card, Col, Row, Typography } from 'antd';
-import { nextDay } from '../home/counterDates';
-import { extension, weekday } from './divorceDates';
+import { addDays, weekday } from '../../../../src-main/contract';
+import { extension } from './divorceDates';
 
 export interface Periods {
   receivedOn: string;
@@ -38,7 +38,7 @@ export function PeriodDates({ periods, testId = 'period-dates', stacked = false 
     <Row gutter={[12, 12]} data-testid={testId}>
       <Col {...span}>
         <BigDate title="收到离婚登记申请" date={receivedOn} testId={`${testId}-received`}>
-          当日不计入期间，自 {nextDay(receivedOn)} 起算
+          当日不计入期间，自 {addDays(receivedOn, 1)} 起算
         </BigDate>
       </Col>
       <Col {...span}>
@@ -49,7 +49,7 @@ export function PeriodDates({ periods, testId = 'period-dates', stacked = false 
       </Col>
       <Col {...span}>
         <BigDate title="领证截止日" date={certificateDeadline} testId={`${testId}-deadline`}>
-          {nextDay(coolingOffEnds)} 起双方亲自到场申请发给离婚证；逾期未申请的，{nextDay(certificateDeadline)} 起视为撤回
+          {addDays(coolingOffEnds, 1)} 起双方亲自到场申请发给离婚证；逾期未申请的，{addDays(certificateDeadline, 1)} 起视为撤回
           {windowExtended && <div>{windowExtended}</div>}
         </BigDate>
       </Col>

@@ -1,26 +1,8 @@
-import { daysBetween } from '../home/counterDates';
-
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-function utcDate(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!));
-}
-
-/** 2026-11-11 → 星期三 (a calendar date, no time zone involved). */
-export function weekday(date: string): string {
-  return WEEKDAYS[utcDate(date).getUTCDay()]!;
-}
+import { addDays, daysBetween, isCalendarDate, weekday } from '../../../../src-main/contract';
 
 /** 2026-11-11 → 2026-11-11（星期三）. */
 export function withWeekday(date: string): string {
   return `${date}（${weekday(date)}）`;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = utcDate(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Both periods of 民法典 1077 are 30 days. */
@@ -50,5 +32,5 @@ export function parseTypedDate(raw: string, today: string): string | null {
   if (!parts) return null;
   const [y, m, d] = parts as [string, string, string];
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  return utcDate(iso).toISOString().slice(0, 10) === iso ? iso : null;
+  return isCalendarDate(iso) ? iso : null;
 }

@@ -1,21 +1,6 @@
-import type { OpOutput } from '../../../../src-main/contract';
+import { addDays, daysBetween, type OpOutput } from '../../../../src-main/contract';
 
 export type DivorceApplication = OpOutput<'counter.overview'>['divorces'][number];
-
-/** Whole days from `from` to `to` (YYYY-MM-DD, calendar days, no time zone involved). */
-export function daysBetween(from: string, to: string): number {
-  const utc = (d: string): number => {
-    const [y, m, day] = d.split('-').map(Number);
-    return Date.UTC(y!, m! - 1, day!);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
-}
-
-/** The day after `date` (YYYY-MM-DD). */
-export function nextDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
-}
 
 export type DivorceStage = 'cooling-off' | 'awaiting' | 'overdue' | 'withdrawn' | 'lapsed' | 'registered';
 
@@ -51,11 +36,11 @@ export function divorceHint(a: DivorceApplication, today: string): string {
   switch (stage) {
     case 'cooling-off': {
       const left = daysBetween(today, a.coolingOffEnds);
-      const opens = nextDay(a.coolingOffEnds);
+      const opens = addDays(a.coolingOffEnds, 1);
       return left === 0 ? `冷静期今日届满，${opens} 起可领证` : `冷静期还剩 ${left} 天，任何一方可撤回；${opens} 起可领证`;
     }
     case 'awaiting': {
-      const lapse = daysBetween(today, nextDay(a.certificateDeadline));
+      const lapse = daysBetween(today, addDays(a.certificateDeadline, 1));
       return lapse === 1 ? '今日为领证最后一天，明日起视为撤回' : `${lapse} 天后视为撤回（双方须共同到场领证）`;
     }
     case 'overdue':

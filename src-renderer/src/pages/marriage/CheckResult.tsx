@@ -1,6 +1,5 @@
 import { Alert } from 'antd';
-import type { OpOutput } from '../../../../src-main/contract';
-import { chineseDate } from './marriageData';
+import { chineseDate, type OpOutput } from '../../../../src-main/contract';
 
 export type Check = OpOutput<'marriage.check'>;
 

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Alert, Button, Card, Descriptions, Divider, Result, Space, Typography, type InputRef } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { OpOutput } from '../../../../src-main/contract';
+import { chineseDate, type OpOutput } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { useQuery } from '../../useQuery';
 import type { Printers } from '../print/usePrintTarget';
 import { CertificateRow } from './CertificateRow';
 import { DocumentActions } from './DocumentActions';
-import { PARTY_KEYS, chineseDate, type Registration } from './marriageData';
+import { PARTY_KEYS, type Registration } from './marriageData';
 
 interface PrintersQuery {
   data: Printers | null;

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES, DOCUMENT_TYPE_IDS, idNumberProblem, type DocumentTypeId, type OpInput, type OpOutput, type RefusalReason } from '../../../../src-main/contract';
+import { DOCUMENT_TYPES, DOCUMENT_TYPE_IDS, chineseDate, idNumberProblem, type DocumentTypeId, type OpInput, type OpOutput, type RefusalReason } from '../../../../src-main/contract';
 import type { CardData } from '../../../../src-main/contract/identity-operations';
 
 export type PartyKey = 'party1' | 'party2';
@@ -60,12 +60,6 @@ export function readIdNumber(raw: string | undefined): { birthDate: string; sex:
     birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
     sex: Number(id[16]) % 2 === 1 ? 'male' : 'female',
   };
-}
-
-/** 1990-01-01 → 1990年01月01日, as the certificate prints it. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${y}年${m}月${d}日`;
 }
 
 /** 19950611 → 1995-06-11 while typing a birth date: eight digits are enough. */

@@ -4,6 +4,8 @@
  * words them (2027-10-01至2027-10-07, 2027-10-01~10-07 or 2027-10-01~07).
  */
 
+import { addDays, daysBetween, isCalendarDate } from '../../../../src-main/contract';
+
 export interface ParsedDates {
   dates: string[];
   /** The first piece that is not a date, to name it under the field. */
@@ -11,11 +13,6 @@ export interface ParsedDates {
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
 
 /** A whole date (2027-01-01 …), or a date's tail within the range's start (10-07, 07). */
 function readDate(text: string, base?: { y: number; m: number }): { y: number; m: number; d: number } | null {
@@ -47,17 +44,16 @@ export function parseDateList(text: string | undefined): ParsedDates {
   for (const piece of joined) {
     const [fromText, toText, extra] = piece.split(/[~～至]/);
     const from = readDate(fromText!.trim());
-    if (!from || !isRealDate(from.y, from.m, from.d) || extra !== undefined) return { dates: [], problem: piece };
+    if (!from || !isCalendarDate(iso(from)) || extra !== undefined) return { dates: [], problem: piece };
     if (toText === undefined) {
       out.add(iso(from));
       continue;
     }
     const to = readDate(toText.trim(), from);
-    if (!to || !isRealDate(to.y, to.m, to.d)) return { dates: [], problem: piece };
-    const end = Date.UTC(to.y, to.m - 1, to.d);
-    let t = Date.UTC(from.y, from.m - 1, from.d);
-    if (end < t || end - t > 31 * 86_400_000) return { dates: [], problem: piece };
-    for (; t <= end; t += 86_400_000) out.add(new Date(t).toISOString().slice(0, 10));
+    if (!to || !isCalendarDate(iso(to))) return { dates: [], problem: piece };
+    const span = daysBetween(iso(from), iso(to));
+    if (span < 0 || span > 31) return { dates: [], problem: piece };
+    for (let i = 0; i <= span; i++) out.add(addDays(iso(from), i));
   }
   return { dates: [...out].sort(), problem: null };
 }
