@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/cli.ts'),
+          'platform-sim': resolve(__dirname, 'src-main/platform-sim/main.ts'),
         },
       },
     },

@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/print/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/print/**/*.test.ts', 'tests/platform-sim/**/*.test.ts', 'tests/sync/**/*.test.ts'],
           env: { CIVREG_QUIET: '1' },
           testTimeout: 30_000,
         },

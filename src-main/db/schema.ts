@@ -71,13 +71,84 @@ export const outbox = sqliteTable(
     payload: text('payload').notNull(),
     auditSeq: integer('audit_seq').notNull(),
     createdAt: text('created_at').notNull(),
-    status: text('status', { enum: ['pending', 'delivered', 'parked'] }).notNull().default('pending'),
+    /**
+     * pending → delivered on the platform's acknowledgement. A rejected event is `parked` with the
+     * platform's reason, and the later events of the same record wait behind it as `held`. A parked or
+     * held event replaced by a correction (or re-queued behind it) becomes `superseded`: kept, never sent.
+     */
+    status: text('status', { enum: ['pending', 'delivered', 'parked', 'held', 'superseded'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     deliveredAt: text('delivered_at'),
+    rejectCode: text('reject_code'),
+    rejectReason: text('reject_reason'),
+    /** The outbox row that replaced this one (a corrected snapshot, or this event re-queued after it). */
+    supersededBy: integer('superseded_by'),
   },
-  (t) => [index('outbox_pending').on(t.id).where(sql`status = 'pending'`)],
+  (t) => [
+    index('outbox_pending').on(t.id).where(sql`status = 'pending'`),
+    // Small by design: only the records that wait for a person.
+    index('outbox_blocked').on(t.recordType, t.recordId).where(sql`status IN ('parked', 'held')`),
+  ],
 );
+
+/** Where this station's platform is and its secret (provisioned by the platform); absent = standalone station. */
+export const platformLink = sqliteTable('platform_link', {
+  id: integer('id').primaryKey(),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  configuredAt: text('configured_at').notNull(),
+});
+
+/** The delivery and pull state, one row: changed in the same transaction as what it describes. */
+export const syncState = sqliteTable('sync_state', {
+  id: integer('id').primaryKey(),
+  pullCursor: text('pull_cursor').notNull().default(''),
+  lastSuccessAt: text('last_success_at'),
+  lastFailureAt: text('last_failure_at'),
+  lastError: text('last_error'),
+});
+
+/**
+ * Certificate serials leased from the platform in blocks per authority, prefix and year. The row is
+ * written before the lease is asked for, so a station that crashes mid-lease asks again with the same
+ * request id and gets the same block.
+ */
+export const serialLeases = sqliteTable(
+  'serial_leases',
+  {
+    requestId: text('request_id').primaryKey(),
+    authority: text('authority').notNull(),
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    size: integer('size').notNull(),
+    requestedAt: text('requested_at').notNull(),
+    blockId: text('block_id'),
+    first: integer('first'),
+    last: integer('last'),
+    /** The next serial to issue from this block; past `last` when used up. */
+    next: integer('next'),
+    leasedAt: text('leased_at'),
+    /** When the unused rest (next..last) was handed back. */
+    returnedAt: text('returned_at'),
+  },
+  (t) => [index('serial_leases_open').on(t.authority, t.prefix, t.year, t.first)],
+);
+
+/** Marital-status changes the platform pushed down (from other stations), shown at the counter's check. */
+export const platformMaritalStatus = sqliteTable('platform_marital_status', {
+  idNumber: text('id_number').primaryKey(),
+  status: text('status').notNull(),
+  since: text('since').notNull(),
+  authority: text('authority').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Administrative division codes pushed by the platform (GB/T 2260), for naming 登记机关. */
+export const divisionCodes = sqliteTable('division_codes', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+});
 
 /** Ed25519 keys that sign certificate QR codes: this station's own (with its private key) and others' public keys. */
 export const signingKeys = sqliteTable('signing_keys', {
@@ -184,6 +255,11 @@ export const marriages = sqliteTable(
     registrarUserId: integer('registrar_user_id'),
     /** Whether the provincial platform confirmed the marital status (not until the sync issue lands). */
     platformChecked: integer('platform_checked', { mode: 'boolean' }).notNull().default(false),
+    /** When the platform could not be asked, the supervisor who decided to proceed, and why. Re-checked later. */
+    platformOverrideBy: integer('platform_override_by'),
+    platformOverrideReason: text('platform_override_reason'),
+    /** What the later re-check found against this registration, for a supervisor's review. */
+    platformConflict: text('platform_conflict'),
     /** The review's findings (JSON list), printed on the 婚姻登记审查处理表. */
     reviewFindings: text('review_findings').notNull().default('[]'),
     createdAt: text('created_at').notNull(),
@@ -319,7 +395,10 @@ export const funeralWaivers = sqliteTable(
     versionId: text('version_id').notNull(),
     totalClaimed: integer('total_claimed').notNull(),
     totalWaived: integer('total_waived').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    /** `superseded`: an approved waiver of a closed month that was corrected (reversed, and replaced by a new one). */
+    status: text('status', { enum: ['pending', 'approved', 'rejected', 'superseded'] }).notNull().default('pending'),
+    /** The approved waiver this one replaces after a correction. */
+    replacesWaiverId: integer('replaces_waiver_id'),
     enteredBy: integer('entered_by'),
     enteredAt: text('entered_at').notNull(),
     reviewedBy: integer('reviewed_by'),
@@ -328,8 +407,8 @@ export const funeralWaivers = sqliteTable(
     settlementMonth: text('settlement_month'),
   },
   (t) => [
-    // One waiver per person: a rejected one may be corrected, never doubled.
-    uniqueIndex('funeral_waivers_person').on(t.deceasedIdNumber),
+    // One waiver per person: a rejected one may be corrected, never doubled (a superseded one is history).
+    uniqueIndex('funeral_waivers_person').on(t.deceasedIdNumber).where(sql`status <> 'superseded'`),
     index('funeral_waivers_settlement').on(t.funeralHome, t.settlementMonth),
     index('funeral_waivers_status').on(t.status),
   ],
@@ -347,6 +426,27 @@ export const funeralSettlements = sqliteTable(
     totalWaived: integer('total_waived').notNull(),
   },
   (t) => [primaryKey({ columns: [t.funeralHome, t.month] })],
+);
+
+/**
+ * 冲销: the negative of an approved waiver's lines, entered in an open month when that waiver (settled in
+ * a month since closed) is corrected. The closed month's statement never changes.
+ */
+export const funeralWaiverReversals = sqliteTable(
+  'funeral_waiver_reversals',
+  {
+    id: integer('id').primaryKey(),
+    waiverId: integer('waiver_id').notNull(),
+    funeralHome: text('funeral_home').notNull(),
+    settlementMonth: text('settlement_month').notNull(),
+    /** The reversed waiver's lines as they were settled (JSON), and their total in 分 (positive; subtracted). */
+    lines: text('lines').notNull(),
+    totalWaived: integer('total_waived').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('funeral_waiver_reversals_month').on(t.funeralHome, t.settlementMonth)],
 );
 
 /** 无人认领遗体: one body from intake to the disposal of its ashes, or its claim by the family. */
