@@ -12,6 +12,7 @@ import { renderPdf } from '../print/render';
 import { templateById } from '../print/templates';
 import { isCalendarDate } from '../calendar/dates';
 import { scheduleDeadlines } from '../core/daily-tasks';
+import { startSync } from '../sync/sync-worker';
 import { readPassword } from './prompt';
 
 const USAGE = `用法: civreg <命令> [选项]   （所有命令都接受 --data-dir <目录>）
@@ -216,9 +217,10 @@ async function main(argv: string[]): Promise<number> {
       port: values.port ? Number(values.port) : undefined,
     });
     scheduleDeadlines(app, app.clock);
+    const sync = startSync(app);
     process.stdout.write(`CivReg 浏览器模式已启动（仅本机可访问）：\n${server.url}\n数据库：${app.database.file}\n按 Ctrl+C 退出。\n`);
     const stop = (): void => {
-      void server.close().then(() => {
+      void Promise.all([server.close(), sync.stop()]).then(() => {
         app.close();
         process.exit(0);
       });

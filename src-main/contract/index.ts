@@ -14,3 +14,4 @@ export * from './funeral-policy';
 export * from './funeral-operations';
 export * from './unclaimed-operations';
 export * from './eco-burial-operations';
+export * from './sync-operations';

@@ -3,6 +3,7 @@ import { op } from './define';
 import { calendarDate, choice, intIn, labelled, text } from './fields';
 import { DOCUMENT_TYPE_IDS } from './identity-documents';
 import { REFUSAL_REASONS, type RefusalReason } from './refusal-reasons';
+import { platformOverride } from './sync-operations';
 
 
 const party = (who: string) =>
@@ -35,7 +36,12 @@ export const marriageOperations = {
       /** What was checked and found in order, for the 审查处理表. */
       findings: z.array(z.string()),
       registrationDate: z.string(),
-      platformAsked: z.boolean(),
+      /**
+       * `not-linked`: a standalone station (no platform); `answered`: the platform's records were checked;
+       * `unreachable`: it could not be asked — registering then needs a supervisor's recorded decision.
+       */
+      platform: z.enum(['not-linked', 'answered', 'unreachable']),
+      platformMessage: z.string().nullable(),
     }),
   }),
   'marriage.register': op({
@@ -47,8 +53,22 @@ export const marriageOperations = {
       declarationSigned: labelled('申请结婚登记声明书', z.literal(true, { error: '双方须已在申请结婚登记声明书上签名' })),
       consentConfirmed: labelled('自愿结婚', z.literal(true, { error: '婚姻登记员须确认双方完全自愿' })),
       draftId,
+      platformOverride: platformOverride.optional(),
     }),
-    output: z.object({ id: z.number(), certificateNumber: z.string(), registrationDate: z.string() }),
+    output: z.object({ id: z.number(), certificateNumber: z.string(), registrationDate: z.string(), platformChecked: z.boolean() }),
+  }),
+  'marriage.correct': op({
+    title: '更正结婚登记记录',
+    kind: 'write',
+    access: 'marriage.correct',
+    input: z.strictObject({
+      certificateNumber: text('结婚证字号', { max: 30 }),
+      party: choice('更正的当事人', ['party1', 'party2']),
+      name: text('姓名', { max: 50 }),
+      idNumber: text('身份证件号码', { max: 20 }).transform((v) => v.toUpperCase()),
+      reason: text('更正原因', { max: 200 }),
+    }),
+    output: z.object({ ok: z.literal(true) }),
   }),
   'marriage.refuse': op({
     title: '不予结婚登记',

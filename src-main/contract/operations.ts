@@ -12,6 +12,7 @@ import { identityOperations } from './identity-operations';
 import { marriageOperations } from './marriage-operations';
 import { printOperations } from './print-operations';
 import { statsOperations } from './stats-operations';
+import { syncOperations, syncSummary } from './sync-operations';
 import { ROLES } from './roles';
 
 const role = choice('角色', ROLES);
@@ -139,7 +140,7 @@ export const operations = {
       locked: z.boolean(),
       station: stationView,
       databaseFile: z.string(),
-      pendingOutbox: z.number(),
+      sync: syncSummary,
       idleLockMinutes: z.number(),
       /** The station's date (its clock, not the browser's): what every "today" on screen means. */
       today: z.string(),
@@ -227,6 +228,7 @@ export const operations = {
   ...marriageOperations,
   ...divorceOperations,
   ...statsOperations,
+  ...syncOperations,
   ...identityOperations,
   ...counterOperations,
   ...funeralOperations,

@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   'funeral.waiver',
   'funeral.review',
   'funeral.read',
+  'marriage.correct',
+  'sync.manage',
+  'sync.service',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,14 +42,18 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'funeral.waiver': '录入殡葬费用减免',
   'funeral.review': '审核殡葬费用减免与月度结算',
   'funeral.read': '查看殡葬费用减免',
+  'marriage.correct': '更正婚姻登记记录',
+  'sync.manage': '处理与省级平台的同步',
+  // Held by no role: the sync service's own bookkeeping, called with system authority.
+  'sync.service': '同步服务记账（仅系统）',
 };
 
 const MATRIX: Record<Role, readonly Permission[]> = {
   registrar: ['print.calibrate', 'stationery.use', 'certificates.issue', 'marriage.register'],
-  reviewer: ['audit.read', 'stationery.manage', 'stationery.use', 'statistics.read', 'funeral.review', 'funeral.read'],
+  reviewer: ['audit.read', 'stationery.manage', 'stationery.use', 'statistics.read', 'funeral.review', 'funeral.read', 'marriage.correct', 'sync.manage'],
   funeral: ['print.calibrate', 'funeral.waiver', 'funeral.read'],
   archivist: [],
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register', 'statistics.read', 'funeral.read'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register', 'statistics.read', 'funeral.read', 'marriage.correct', 'sync.manage'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

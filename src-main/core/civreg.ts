@@ -9,6 +9,7 @@ import { OutboxAppender } from '../outbox/outbox';
 import { handlers } from '../handlers';
 import { readIdleLockMinutes } from '../handlers/settings';
 import { PrintService } from '../print/service';
+import { PlatformConnection, httpPortFactory, type PortFactory } from '../sync/platform-connection';
 import { prepareQueries, type Queries } from './queries';
 import type { Actor, CommandOutcome, CommitHandler, ReadContext, ReadHandler, WriteHandler } from './context';
 import { logEvent } from './log';
@@ -20,6 +21,8 @@ export type Clock = () => Date;
 export interface CivRegOptions {
   dataDir: string;
   clock?: Clock;
+  /** How to reach the platform once linked (tests may wrap it); the CivReg protocol over HTTP by default. */
+  platformPort?: PortFactory;
 }
 
 /**
@@ -32,6 +35,7 @@ export class CivReg {
   readonly sessions = new SessionStore();
   readonly print: PrintService;
   readonly clock: Clock;
+  readonly platform: PlatformConnection;
   private readonly audit: AuditAppender;
   private readonly outbox: OutboxAppender;
   private readonly q: Queries;
@@ -46,6 +50,7 @@ export class CivReg {
     this.audit = new AuditAppender(this.database.sqlite);
     this.outbox = new OutboxAppender(this.database.sqlite);
     this.q = prepareQueries(this.database.db);
+    this.platform = new PlatformConnection(this.database.db, () => this.stationId(), opts.platformPort ?? httpPortFactory(this.clock));
     const tx = this.database.sqlite.transaction((body: () => void) => body());
     this.inTransaction = (body) => tx.immediate(body);
   }
@@ -91,6 +96,12 @@ export class CivReg {
     return assertSync(name, this.run(name, input, this.clock(), this.systemActor(), null, null)) as OpOutput<K>;
   }
 
+  /** Run an operation for the sync service (its bookkeeping ops are held by no role), attributed to it. */
+  callAsService<K extends OpName>(name: K, input: NoInfer<OpInput<K>>): OpOutput<K> {
+    refuseIfAsync(name);
+    return assertSync(name, this.run(name, input, this.clock(), SYNC_SERVICE, null, null)) as OpOutput<K>;
+  }
+
   private systemActor(): Actor {
     return { userId: null, username: `命令行:${os.userInfo().username}`, role: 'system' };
   }
@@ -133,6 +144,7 @@ export class CivReg {
       print: this.print,
       stationId: () => this.stationId(),
       pendingOutbox: () => this.outbox.pendingCount(),
+      platform: this.platform,
     };
     const fail = (err: unknown): never => {
       if (err instanceof AppError) throw err;
@@ -175,6 +187,7 @@ export class CivReg {
       });
       for (const event of outcome.events ?? []) this.outbox.append(event, seq, at);
     });
+    if (outcome.events?.length) this.platform.notify();
     const finish = (): unknown => {
       if (outcome.failure) throw outcome.failure;
       return outcome.result;
@@ -192,6 +205,8 @@ export class CivReg {
     return this.stationIdCache;
   }
 }
+
+const SYNC_SERVICE: Actor = { userId: null, username: '同步服务', role: 'system' };
 
 /** A prepared write would commit after `call` had returned: refuse it before anything runs. */
 function refuseIfAsync(name: OpName): void {

@@ -4,6 +4,7 @@ import type { Session, SessionStore } from '../auth/sessions';
 import type { Db } from '../db/open';
 import type { OutboxEvent } from '../outbox/outbox';
 import type { PrintService } from '../print/service';
+import type { PlatformConnection } from '../sync/platform-connection';
 import type { Queries } from './queries';
 import type { UserRow } from './users-repo';
 
@@ -28,6 +29,7 @@ export interface ReadContext {
   print: PrintService;
   stationId(): string;
   pendingOutbox(): number;
+  platform: PlatformConnection;
 }
 
 export type WriteContext = ReadContext;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { CivReg } from '../core/civreg';
 import { scheduleDeadlines } from '../core/daily-tasks';
+import { startSync } from '../sync/sync-worker';
 import { DatabaseRefusedError } from '../db/open';
 import { resolveDataDir } from '../core/paths';
 import { registerIpcHandlers } from '../transport/ipc';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   scheduleDeadlines(civreg, civreg.clock);
+  startSync(civreg);
   registerIpcHandlers(civreg, (event) => Boolean(event.senderFrame && isAppUrl(event.senderFrame.url)));
   createWindow();
   app.on('window-all-closed', () => {

@@ -15,7 +15,7 @@ function actorOf(user: UserRow) {
 }
 
 /** Record a wrong password against the user; the fifth in a row locks the account. */
-function recordFailure(ctx: WriteContext, user: UserRow, operation: string): CommandOutcome<never> {
+export function recordFailure(ctx: WriteContext, user: UserRow, operation: string): CommandOutcome<never> {
   const next = afterFailure(user.failedAttempts, ctx.now);
   ctx.db.update(users).set(next).where(eq(users.id, user.id)).run();
   const lockedNow = next.lockedUntil !== null;

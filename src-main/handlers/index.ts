@@ -11,12 +11,13 @@ import * as ecoBurial from './eco-burial';
 import * as funeral from './funeral';
 import { deleteDraft, getDraft, saveDraft } from './drafts';
 import * as identity from './identity';
-import { checkRegistration, refuse, register } from './marriage';
+import { checkRegistration, correct, refuse, register } from './marriage';
 import { addFont, calibrate, listFonts, listJobs, listTemplates, output, preview, printers, verifyQr } from './print';
 import { sessionStatus } from './session';
 import { getSettings, updateSettings } from './settings';
 import { exportStatistics, marriageStatistics } from './stats';
 import { initialize, setupStatus } from './setup';
+import * as sync from './sync';
 import * as unclaimed from './unclaimed';
 import { createUser, listUsers, resetPassword, revealIdNumber, updateUser } from './users';
 
@@ -54,6 +55,7 @@ export const handlers: Handlers = {
   'marriage.check': checkRegistration,
   'marriage.register': register,
   'marriage.refuse': refuse,
+  'marriage.correct': correct,
   'divorce.apply': divorce.apply,
   'divorce.withdraw': divorce.withdraw,
   'divorce.register': divorce.register,
@@ -61,6 +63,16 @@ export const handlers: Handlers = {
   'divorce.list': divorce.list,
   'stats.marriage': marriageStatistics,
   'stats.export': exportStatistics,
+  'sync.overview': sync.overview,
+  'sync.events': sync.events,
+  'sync.retry': sync.retry,
+  'sync.wake': sync.wake,
+  'sync.configure': sync.configure,
+  'sync.returnSerials': sync.returnSerials,
+  'sync.acknowledge': sync.acknowledge,
+  'sync.recordLease': sync.recordLease,
+  'sync.applyChanges': sync.applyChanges,
+  'sync.recordRecheck': sync.recordRecheck,
   'identity.readCard': identity.readCard,
   'identity.reader': identity.reader,
   'identity.placeCard': identity.placeCard,
@@ -86,6 +98,7 @@ export const handlers: Handlers = {
   'funeral.correctWaiver': funeral.correctWaiver,
   'funeral.waivers': funeral.listWaivers,
   'funeral.waiver': funeral.getWaiver,
+  'funeral.scan': funeral.scan,
   'funeral.reviewWaiver': funeral.reviewWaiver,
   'funeral.settlement': funeral.settlement,
   'funeral.closeMonth': funeral.closeMonth,

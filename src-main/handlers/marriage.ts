@@ -1,12 +1,17 @@
 import { and, eq, or } from 'drizzle-orm';
-import { AppError, REFUSAL_REASONS, type OpParsedInput } from '../contract';
+import { AppError, REFUSAL_REASONS, type OpOutput, type OpParsedInput } from '../contract';
+import { isAccountLocked } from '../auth/lockout';
+import { verifyPassword } from '../auth/password';
+import type { UserRow } from '../core/users-repo';
+import { recordFailure } from './auth';
+import { platformFinding, platformProblem } from '../marriage/platform-status';
 import { localDate } from '../calendar/dates';
 import { drafts, marriageRefusals, marriages } from '../db/schema';
-import type { ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
+import type { CommandOutcome, ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import { stationView } from './setup';
 import { readSettings } from './settings';
 import { nextCertificateNumber } from '../marriage/certificate-number';
-import { checkMarriage, type MarriageOnRecord } from '../marriage/marriage-checks';
+import { checkMarriage, correctedPartyProblem, type CheckedParty, type MarriageOnRecord, type PartyInput } from '../marriage/marriage-checks';
 
 type Parties = Pick<OpParsedInput<'marriage.register'>, 'party1' | 'party2'>;
 
@@ -29,10 +34,67 @@ function check(ctx: ReadContext, input: Parties) {
   return { on, ...checkMarriage(input.party1, input.party2, on, onRecord(ctx), { foreign: authorizedForeign, hkMacaoTaiwan: authorizedHkMacaoTaiwan }) };
 }
 
+/** Ask the platform about both parties at once; it has a few seconds, the counter does not wait longer. */
+const PLATFORM_CHECK_TIMEOUT_MS = 3000;
+
+type CheckOutput = OpOutput<'marriage.check'>;
+
+/**
+ * The checks here, then (on a linked station) the platform's records for both parties. Its answers are
+ * kept in the main process for the registration that follows; when it cannot be reached the check says
+ * so, and registering needs a supervisor's decision.
+ */
 export const checkRegistration: ReadHandler<'marriage.check'> = (ctx, input) => {
-  const { on, problems, findings } = check(ctx, input);
-  return { ok: problems.length === 0, problems, findings, registrationDate: on, platformAsked: false };
+  const { on, parties, problems, findings } = check(ctx, input);
+  const local: CheckOutput = { ok: problems.length === 0, problems, findings, registrationDate: on, platform: 'not-linked', platformMessage: null };
+  const port = ctx.platform.port();
+  if (!port || !parties) return local;
+  return Promise.all(parties.map((p) => port.maritalStatus(p.documentType, p.idNumber, PLATFORM_CHECK_TIMEOUT_MS))).then(
+    (answers) => {
+      const more = { problems: [...problems], findings: [...findings] };
+      answers.forEach((answer, i) => {
+        const p = parties[i];
+        const who = i === 0 ? '一方' : '另一方';
+        ctx.platform.rememberAnswer(p.idNumber, answer, ctx.now);
+        more.findings.push(platformFinding(who, p.name, answer));
+        const problem = platformProblem(who, p.name, answer);
+        if (problem) more.problems.push(problem);
+      });
+      return { ...local, ...more, ok: more.problems.length === 0, platform: 'answered' as const };
+    },
+    (err: unknown) => ({
+      ...local,
+      platform: 'unreachable' as const,
+      platformMessage: `未能向省级平台核实婚姻状况：${(err as Error).message}。如需继续办理，须由审核员授权并记录理由；平台恢复后将自动复核。`,
+    }),
+  );
 };
+
+type PlatformDecision = { checked: true } | { checked: false; overrideBy: UserRow | null; reason: string | null } | { refused: CommandOutcome<never> };
+
+/**
+ * On a linked station, the platform's answers from the check must be in hand (and clear); without them
+ * a supervisor (审核员 or 管理员) authorizes with their own password, which counts toward their lockout.
+ */
+function platformDecision(ctx: WriteContext, parties: [CheckedParty, CheckedParty], override: OpParsedInput<'marriage.register'>['platformOverride']): PlatformDecision {
+  if (!ctx.platform.port()) return { checked: false, overrideBy: null, reason: null };
+  const answers = parties.map((p) => ctx.platform.recentAnswer(p.idNumber, ctx.now));
+  if (answers.every((a) => a !== null)) {
+    const problems = answers.map((a, i) => platformProblem(i === 0 ? '一方' : '另一方', parties[i].name, a!)).filter((p) => p !== null);
+    if (problems.length) throw new AppError('VALIDATION', `不予登记：${problems.join('；')}`, { parties: problems.join('；') });
+    return { checked: true };
+  }
+  if (!override) {
+    const message = '未能向省级平台核实双方的婚姻状况。请重新审查；如平台仍无法连接，须由审核员授权后登记';
+    throw new AppError('VALIDATION', message, { platformOverride: message });
+  }
+  const supervisor = ctx.q.userByUsername.get({ username: override.username });
+  const refused = (text: string) => new AppError('VALIDATION', text, { 'platformOverride.username': text });
+  if (!supervisor || !supervisor.active || !['reviewer', 'admin'].includes(supervisor.role)) throw refused('授权人须为本工作站在用的审核员或管理员账户');
+  if (isAccountLocked(supervisor.lockedUntil, ctx.now)) throw refused('授权人账户处于锁定期');
+  if (!verifyPassword(override.password, supervisor.passwordHash)) return { refused: recordFailure(ctx, supervisor, '审核员授权') };
+  return { checked: false, overrideBy: supervisor, reason: override.reason };
+}
 
 /** A finished case's draft goes with the command that finished it. */
 export function finishDraft(ctx: WriteContext, id: number | undefined): void {
@@ -44,6 +106,8 @@ export const register: WriteHandler<'marriage.register'> = (ctx, input) => {
   const { on, parties, problems, findings } = check(ctx, input);
   if (!parties || problems.length) throw new AppError('VALIDATION', `不予登记：${problems.join('；')}`, { parties: problems.join('；') });
   const [a, b] = parties;
+  const decision = platformDecision(ctx, parties, input.platformOverride);
+  if ('refused' in decision) return decision.refused;
   const authority = stationView(ctx.db)!.divisionCode;
   const certificateNumber = nextCertificateNumber(ctx.db, 'J', authority, Number(on.slice(0, 4)));
   const row = ctx.db
@@ -65,6 +129,9 @@ export const register: WriteHandler<'marriage.register'> = (ctx, input) => {
       party2DocumentType: b.documentType,
       party2IdNumber: b.idNumber,
       registrarUserId: ctx.actor?.userId ?? null,
+      platformChecked: decision.checked,
+      platformOverrideBy: decision.checked ? null : (decision.overrideBy?.id ?? null),
+      platformOverrideReason: decision.checked ? null : decision.reason,
       reviewFindings: JSON.stringify(findings),
       createdAt: ctx.now.toISOString(),
     })
@@ -72,22 +139,63 @@ export const register: WriteHandler<'marriage.register'> = (ctx, input) => {
     .get();
   finishDraft(ctx, input.draftId);
   return {
-    result: { id: row.id, certificateNumber, registrationDate: on },
+    result: { id: row.id, certificateNumber, registrationDate: on, platformChecked: decision.checked },
     // The log names the registration, not the people: their data is in the record, the digest proves it.
-    audit: { recordIds: [`marriage:${row.id}`, `certificate:${certificateNumber}`], summary: `结婚登记 ${certificateNumber}`, after: { certificateNumber, on, a, b } },
-    events: [
-      {
-        eventType: 'marriage.registered',
-        recordType: 'marriage',
-        recordId: certificateNumber,
-        payload: {
-          certificateNumber,
-          registeredOn: on,
-          authority,
-          parties: [a, b].map((p) => ({ name: p.name, sex: p.sex, nationality: p.nationality, birthDate: p.birthDate, documentType: p.documentType, idNumber: p.idNumber })),
-        },
-      },
-    ],
+    audit: {
+      recordIds: [`marriage:${row.id}`, `certificate:${certificateNumber}`],
+      summary: `结婚登记 ${certificateNumber}${'overrideBy' in decision && decision.overrideBy ? `（省级平台无法连接，经 ${decision.overrideBy.displayName} 授权：${decision.reason}）` : ''}`,
+      after: { certificateNumber, on, a, b },
+    },
+    events: [{ eventType: 'marriage.registered', recordType: 'marriage', recordId: certificateNumber, payload: marriageSnapshot(ctx, row.id) }],
+  };
+};
+
+/** The whole registration as the platform keeps it: registered and corrected events both carry it. */
+function marriageSnapshot(ctx: ReadContext, id: number) {
+  const m = ctx.db.select().from(marriages).where(eq(marriages.id, id)).get()!;
+  const party = (n: 1 | 2) => ({
+    name: n === 1 ? m.party1Name : m.party2Name,
+    sex: n === 1 ? m.party1Sex : m.party2Sex,
+    nationality: n === 1 ? m.party1Nationality : m.party2Nationality,
+    birthDate: n === 1 ? m.party1BirthDate : m.party2BirthDate,
+    documentType: n === 1 ? m.party1DocumentType : m.party2DocumentType,
+    idNumber: n === 1 ? m.party1IdNumber : m.party2IdNumber,
+  });
+  return { certificateNumber: m.certificateNumber, registeredOn: m.registeredOn, authority: m.authority, parties: [party(1), party(2)] };
+}
+
+/**
+ * 更正: a supervisor puts right a party's name or document number entered wrongly (typically what the
+ * platform rejected). The number must still pass its document's check and agree with the recorded birth
+ * date and sex. The corrected record goes to the platform as a whole, in place of the rejected event.
+ */
+export const correct: WriteHandler<'marriage.correct'> = (ctx, input) => {
+  const m = ctx.db.select().from(marriages).where(eq(marriages.certificateNumber, input.certificateNumber)).get();
+  if (!m) throw new AppError('NOT_FOUND', `没有字号为 ${input.certificateNumber} 的结婚登记`, { certificateNumber: '本登记机关无此字号' });
+  const n = input.party === 'party1' ? 1 : 2;
+  const current = {
+    name: n === 1 ? m.party1Name : m.party2Name,
+    sex: n === 1 ? m.party1Sex : m.party2Sex,
+    nationality: n === 1 ? m.party1Nationality : m.party2Nationality,
+    documentType: (n === 1 ? m.party1DocumentType : m.party2DocumentType) as PartyInput['documentType'],
+    idNumber: n === 1 ? m.party1IdNumber : m.party2IdNumber,
+    birthDate: n === 1 ? m.party1BirthDate : m.party2BirthDate,
+  };
+  const corrected = { ...current, name: input.name, idNumber: input.idNumber };
+  const problem = correctedPartyProblem(corrected);
+  if (problem) throw new AppError('VALIDATION', problem, { idNumber: problem });
+  if (corrected.name === current.name && corrected.idNumber === current.idNumber) throw new AppError('VALIDATION', '更正后的内容与原记录相同', { name: '未作更改' });
+  const set = n === 1 ? { party1Name: corrected.name, party1IdNumber: corrected.idNumber } : { party2Name: corrected.name, party2IdNumber: corrected.idNumber };
+  ctx.db.update(marriages).set(set).where(eq(marriages.id, m.id)).run();
+  return {
+    result: { ok: true },
+    audit: {
+      recordIds: [`marriage:${m.id}`, `certificate:${m.certificateNumber}`],
+      summary: `更正结婚登记 ${m.certificateNumber} ${n === 1 ? '一方' : '另一方'}的${corrected.name !== current.name ? '姓名' : ''}${corrected.name !== current.name && corrected.idNumber !== current.idNumber ? '、' : ''}${corrected.idNumber !== current.idNumber ? '身份证件号码' : ''}：${input.reason}`,
+      before: { name: current.name, idNumber: current.idNumber },
+      after: { name: corrected.name, idNumber: corrected.idNumber },
+    },
+    events: [{ eventType: 'marriage.corrected', recordType: 'marriage', recordId: m.certificateNumber, payload: { ...marriageSnapshot(ctx, m.id), reason: input.reason }, replacesRejected: true }],
   };
 };
 

@@ -3,13 +3,14 @@ import type { ReadHandler } from '../core/context';
 import { toUserView } from '../core/users-repo';
 import { stationView } from './setup';
 import { readIdleLockMinutes } from './settings';
+import { syncSummaryOf } from './sync';
 
 export const sessionStatus: ReadHandler<'session.status'> = (ctx) => ({
   user: toUserView(ctx.user!),
   locked: ctx.session!.locked,
   station: stationView(ctx.db)!,
   databaseFile: ctx.databaseFile,
-  pendingOutbox: ctx.pendingOutbox(),
+  sync: syncSummaryOf(ctx),
   idleLockMinutes: readIdleLockMinutes(ctx.q),
   today: localDate(ctx.now),
 });

@@ -58,6 +58,11 @@ function checkDocument(p: PartyInput, who: string, authorized: Authorization): {
   }
 }
 
+/** A corrected party: its number must pass its document's check and agree with the recorded birth date and sex. */
+export function correctedPartyProblem(p: CheckedParty): string | null {
+  return checkDocument(p, '当事人', { foreign: true, hkMacaoTaiwan: true }).problem ?? null;
+}
+
 /**
  * The legal checks for a marriage on `on` (民法典 1042, 1046–1049): valid identity documents that
  * agree with what was stated, an office authorized for the parties, a man and a woman, not the same

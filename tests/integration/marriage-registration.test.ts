@@ -28,7 +28,7 @@ describe('结婚登记 at the counter', () => {
   });
 
   it('checks pass, and the registration gets one 字号 from the authority code, the year and a serial', () => {
-    expect(app.call<'marriage.check'>('marriage.check', { party1: groom, party2: bride }, registrar)).toMatchObject({ ok: true, problems: [], registrationDate: '2026-11-23', platformAsked: false });
+    expect(app.call<'marriage.check'>('marriage.check', { party1: groom, party2: bride }, registrar)).toMatchObject({ ok: true, problems: [], registrationDate: '2026-11-23', platform: 'not-linked' });
     const before = counts(app);
     const r = app.call<'marriage.register'>('marriage.register', { party1: groom, party2: bride, ...declared }, registrar);
     expect(r).toMatchObject({ certificateNumber: 'J110105-2026-000001', registrationDate: '2026-11-23' });

@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import type { EventResult, WireEvent } from '../platform/protocol';
+
+interface PendingRow {
+  id: number;
+  event_id: string;
+  event_type: string;
+  record_type: string;
+  record_id: string;
+  payload: string;
+  created_at: string;
+}
+
+/**
+ * The next batch to send: pending events in outbox order, at most one per record. A record's second
+ * event waits for the next batch, so if the platform rejects the first, the second has not been sent
+ * past it (and is held behind it instead).
+ */
+export function nextBatch(sqlite: Database.Database, size: number): WireEvent[] {
+  const rows = sqlite
+    .prepare<[number], PendingRow>(
+      "SELECT id, event_id, event_type, record_type, record_id, payload, created_at FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?",
+    )
+    .all(size * 2);
+  const seen = new Set<string>();
+  const batch: WireEvent[] = [];
+  for (const r of rows) {
+    const key = `${r.record_type}\u0000${r.record_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    batch.push({
+      eventId: r.event_id,
+      stationSeq: r.id,
+      eventType: r.event_type,
+      recordType: r.record_type,
+      recordId: r.record_id,
+      occurredAt: r.created_at,
+      payload: JSON.parse(r.payload) as unknown,
+    });
+    if (batch.length === size) break;
+  }
+  return batch;
+}
+
+export interface AppliedResults {
+  delivered: number;
+  parked: number;
+}
+
+/**
+ * Applies the platform's answer to a batch (inside one transaction, the caller's): accepted and
+ * duplicate events are delivered; a rejected one is parked with the platform's reason and the record's
+ * later events are held behind it; a record whose parked event has now gone through releases its held
+ * events. Only rows still pending are touched, so applying the same answer twice changes nothing.
+ */
+export function applyResults(sqlite: Database.Database, sent: { stationSeq: number; recordType: string; recordId: string }[], results: EventResult[], at: string): AppliedResults {
+  const deliver = sqlite.prepare<[string, number]>("UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND status = 'pending'");
+  const park = sqlite.prepare<[string, string, number]>(
+    "UPDATE outbox SET status = 'parked', reject_code = ?, reject_reason = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
+  );
+  const hold = sqlite.prepare<[string, string, number]>("UPDATE outbox SET status = 'held' WHERE record_type = ? AND record_id = ? AND id > ? AND status = 'pending'");
+  const stillParked = sqlite.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE record_type = ? AND record_id = ? AND status = 'parked'");
+  const release = sqlite.prepare<[string, string]>("UPDATE outbox SET status = 'pending' WHERE record_type = ? AND record_id = ? AND status = 'held'");
+  const byId = new Map(results.map((r) => [r.eventId, r]));
+  let delivered = 0;
+  let parked = 0;
+  const sentRows = sqlite.prepare<[number], { event_id: string }>('SELECT event_id FROM outbox WHERE id = ?');
+  for (const e of sent) {
+    const eventId = sentRows.get(e.stationSeq)?.event_id;
+    const result = eventId === undefined ? undefined : byId.get(eventId);
+    if (!result) continue;
+    if (result.status === 'rejected') {
+      if (park.run(result.code, result.reason, e.stationSeq).changes) {
+        parked++;
+        hold.run(e.recordType, e.recordId, e.stationSeq);
+      }
+      continue;
+    }
+    if (deliver.run(at, e.stationSeq).changes) {
+      delivered++;
+      if ((stillParked.get(e.recordType, e.recordId)?.n ?? 0) === 0) release.run(e.recordType, e.recordId);
+    }
+  }
+  return { delivered, parked };
+}

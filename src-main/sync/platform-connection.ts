@@ -1,0 +1,77 @@
+import type { Db } from '../db/open';
+import { platformLink } from '../db/schema';
+import { HttpPlatform } from '../platform/http-platform';
+import type { PlatformPort } from '../platform/port';
+import type { MaritalStatusResponse } from '../platform/protocol';
+
+/** How long a marital-status answer stands for the registration that follows the check. */
+const ANSWER_VALID_MS = 15 * 60 * 1000;
+
+export type PortFactory = (link: { url: string; secret: string; stationId: string }) => PlatformPort;
+
+/**
+ * This station's connection to the platform, as the handlers and the sync worker see it: the port (built
+ * from the stored link; none for a standalone station), whether the last attempt got through, and the
+ * platform's recent marital-status answers — kept here in the main process, so a registration can rely
+ * on the check that preceded it without trusting anything the screen sends.
+ */
+export class PlatformConnection {
+  online: boolean | null = null;
+  lastFailureAt: string | null = null;
+  lastError: string | null = null;
+  nextAttemptAt: string | null = null;
+  private cached: { key: string; port: PlatformPort } | null = null;
+  private readonly answers = new Map<string, { answer: MaritalStatusResponse; at: number }>();
+  private readonly listeners = new Set<(force: boolean) => void>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly stationId: () => string,
+    private readonly makePort: PortFactory,
+  ) {}
+
+  /** The platform port, or null when this station is not linked to a platform. */
+  port(): PlatformPort | null {
+    const link = this.db.select().from(platformLink).get();
+    if (!link) return null;
+    const key = `${link.url}\u0000${link.secret}`;
+    if (this.cached?.key !== key) this.cached = { key, port: this.makePort({ url: link.url, secret: link.secret, stationId: this.stationId() }) };
+    return this.cached.port;
+  }
+
+  succeeded(): void {
+    this.online = true;
+    this.lastError = null;
+    this.nextAttemptAt = null;
+  }
+
+  failed(now: Date, message: string, nextAttemptAt: Date | null): void {
+    this.online = false;
+    this.lastFailureAt = now.toISOString();
+    this.lastError = message;
+    this.nextAttemptAt = nextAttemptAt?.toISOString() ?? null;
+  }
+
+  rememberAnswer(idNumber: string, answer: MaritalStatusResponse, now: Date): void {
+    this.answers.set(idNumber, { answer, at: now.getTime() });
+  }
+
+  /** The platform's answer for this person from a check in the last quarter hour, if any. */
+  recentAnswer(idNumber: string, now: Date): MaritalStatusResponse | null {
+    const hit = this.answers.get(idNumber);
+    if (!hit || now.getTime() - hit.at > ANSWER_VALID_MS || hit.at > now.getTime()) return null;
+    return hit.answer;
+  }
+
+  /** Something was written for the platform (or a person asked to sync now): wake the worker if one runs. */
+  notify(force = false): void {
+    for (const l of this.listeners) l(force);
+  }
+
+  onNotify(listener: (force: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export const httpPortFactory = (clock: () => Date): PortFactory => (link) => new HttpPlatform({ ...link, clock });
