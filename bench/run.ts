@@ -7,6 +7,7 @@ import { benchFirstPaint } from './first-paint';
 import { benchFuneral } from './funeral';
 import { removeTempDirs } from './fixtures';
 import { benchRegistration } from './registration';
+import { benchSync } from './sync';
 import { round } from './stats';
 import { benchWritePath } from './write-path';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     certificatePdf: await benchCertificatePdf(),
     registration: await benchRegistration(),
     funeral: await benchFuneral(),
+    sync: await benchSync(),
   };
   const c = results.certificatePdf;
   const w = results.writePath;
@@ -53,6 +55,14 @@ async function main(): Promise<void> {
       goal: '≤ 1000',
     },
     'funeral month settlement + statement PDF + xlsx, p95 ms': { value: round(results.funeral.settlementP95Ms, 1), goal: '≤ 1000' },
+    ...Object.fromEntries(
+      results.sync.drains.flatMap((d) => [
+        [`sync: drain ${results.sync.backlog} events, batch ${d.batchSize}, s`, { value: round(d.seconds, 2), goal: '≤ 10' }],
+        [`sync: drain, batch ${d.batchSize}, events/s`, { value: d.eventsPerSec, goal: '' }],
+      ]),
+    ),
+    [`sync: idle station CPU over ${results.sync.idleSeconds} s, ms`]: { value: results.sync.idleCpuMs, goal: '' },
+    'sync: idle station CPU, % of one core': { value: round(results.sync.idleCpuPercent, 3), goal: '' },
   });
   const dir = path.resolve(__dirname, '../bench-results');
   fs.mkdirSync(dir, { recursive: true });

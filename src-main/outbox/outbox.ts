@@ -37,11 +37,12 @@ export class OutboxAppender {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
+    // Each query on blocked records repeats the partial index's `status IN ('parked', 'held')` so SQLite uses it.
     this.blocked = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held')");
     this.heldOf = sqlite.prepare(
-      "SELECT id, event_id, event_type, payload, audit_seq, created_at FROM outbox WHERE record_type = ? AND record_id = ? AND status = 'held' ORDER BY id",
+      "SELECT id, event_id, event_type, payload, audit_seq, created_at FROM outbox WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'held' ORDER BY id",
     );
-    this.supersede = sqlite.prepare("UPDATE outbox SET status = 'superseded', superseded_by = ? WHERE record_type = ? AND record_id = ? AND status = ?");
+    this.supersede = sqlite.prepare("UPDATE outbox SET status = 'superseded', superseded_by = ? WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = ?");
     this.supersedeOne = sqlite.prepare("UPDATE outbox SET status = 'superseded', superseded_by = ? WHERE id = ?");
   }
 

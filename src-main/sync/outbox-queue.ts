@@ -59,8 +59,11 @@ export function applyResults(sqlite: Database.Database, sent: { stationSeq: numb
     "UPDATE outbox SET status = 'parked', reject_code = ?, reject_reason = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
   );
   const hold = sqlite.prepare<[string, string, number]>("UPDATE outbox SET status = 'held' WHERE record_type = ? AND record_id = ? AND id > ? AND status = 'pending'");
-  const stillParked = sqlite.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE record_type = ? AND record_id = ? AND status = 'parked'");
-  const release = sqlite.prepare<[string, string]>("UPDATE outbox SET status = 'pending' WHERE record_type = ? AND record_id = ? AND status = 'held'");
+  // `status IN ('parked', 'held')` repeats the partial index's condition so SQLite uses it (else: a scan per event).
+  const stillParked = sqlite.prepare<[string, string], { n: number }>(
+    "SELECT count(*) AS n FROM outbox WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'parked'",
+  );
+  const release = sqlite.prepare<[string, string]>("UPDATE outbox SET status = 'pending' WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'held'");
   const byId = new Map(results.map((r) => [r.eventId, r]));
   let delivered = 0;
   let parked = 0;
