@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { op } from './define';
 import { intIn, labelled, pattern, text } from './fields';
+import { attachmentView, scanContent, scansInput } from './scans';
 
 const applicationId = intIn('离婚登记申请编号', 1, Number.MAX_SAFE_INTEGER);
 
@@ -15,23 +16,7 @@ export const divorceApplicationView = z.object({
   endedOn: z.string().nullable(),
   withdrawnByParty: z.union([z.literal(1), z.literal(2)]).nullable(),
   certificateNumber: z.string().nullable(),
-  attachments: z.array(z.object({ id: z.number(), name: z.string(), mimeType: z.string(), size: z.number() })),
-});
-
-/** A scan of a paper the parties brought: the signed agreement, the marriage certificates, their IDs. */
-const scan = z.strictObject({
-  name: text('扫描件名称', { max: 100 }),
-  mimeType: labelled('扫描件类型', z.enum(['image/jpeg', 'image/png', 'application/pdf'], { error: '扫描件须为 JPEG、PNG 或 PDF' })),
-  // About 10 MB once decoded.
-  dataBase64: labelled(
-    '扫描件',
-    z
-      .string({ error: '请选择扫描件' })
-      .min(8, '扫描件为空')
-      .max(14_000_000, '扫描件过大（上限 10 MB）')
-      // Node's decoder skips what is not base64: a damaged upload must be refused, not stored as garbage.
-      .regex(/^[A-Za-z0-9+/]+={0,2}$/, '扫描件内容不是有效的 base64 编码'),
-  ),
+  attachments: z.array(attachmentView),
 });
 
 /** 协议离婚 with the 30-day 离婚冷静期 (民法典 1077; 民发〔2020〕116号). */
@@ -49,7 +34,8 @@ export const divorceOperations = {
       children: text('子女抚养的约定', { max: 2000 }),
       property: text('财产处理的约定', { max: 2000 }),
       debts: text('债务处理的约定', { max: 2000 }),
-      scans: labelled('扫描件', z.array(scan).max(20, '扫描件不能超过 20 份')).default([]),
+      // The signed agreement, the marriage certificates, the parties' IDs.
+      scans: scansInput,
       draftId: intIn('暂存编号', 1, Number.MAX_SAFE_INTEGER).optional(),
     }),
     output: divorceApplicationView,
@@ -83,7 +69,7 @@ export const divorceOperations = {
     kind: 'read',
     access: 'marriage.register',
     input: z.strictObject({ id: intIn('扫描件编号', 1, Number.MAX_SAFE_INTEGER) }),
-    output: z.object({ name: z.string(), mimeType: z.string(), dataBase64: z.string() }),
+    output: scanContent,
   }),
   'divorce.list': op({
     title: '查看离婚登记申请',

@@ -3,6 +3,7 @@ import { op } from './define';
 import { calendarDate, choice, intIn, labelled, pattern, text } from './fields';
 import { policySchemeSchema, policyVersionSchema } from './funeral-policy';
 import { DOCUMENT_TYPE_IDS } from './identity-documents';
+import { attachmentView, scanContent, scansInput } from './scans';
 
 const waiverId = intIn('减免记录编号', 1, Number.MAX_SAFE_INTEGER);
 const month = pattern('结算月份', /^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM');
@@ -72,7 +73,13 @@ export const waiverComputation = z.object({
   overallCap: z.object({ cap: z.number(), beforeCap: z.number() }).nullable(),
 });
 
-export const WAIVER_STATUSES = { pending: '待审核', approved: '已审核通过', rejected: '已退回' } as const;
+/** `superseded`: approved, settled in a month since closed, then corrected: reversed (冲销) and replaced by a new waiver. */
+export const WAIVER_STATUSES = { pending: '待审核', approved: '已审核通过', rejected: '已退回', superseded: '已冲销' } as const;
+export type WaiverStatus = keyof typeof WAIVER_STATUSES;
+const WAIVER_STATUS_IDS = Object.keys(WAIVER_STATUSES) as [WaiverStatus, ...WaiverStatus[]];
+
+/** 更正原因: why an approved waiver is corrected; printed on the statement that carries the reversal. */
+export const correctionReason = text('更正原因', { max: 100 });
 
 export const waiverView = z.object({
   id: z.number(),
@@ -83,14 +90,46 @@ export const waiverView = z.object({
   dateOfDeath: z.string(),
   totalClaimed: z.number(),
   totalWaived: z.number(),
-  status: z.enum(['pending', 'approved', 'rejected']),
+  status: z.enum(WAIVER_STATUS_IDS),
   enteredBy: z.string().nullable(),
   enteredAt: z.string(),
   reviewedBy: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   rejectReason: z.string().nullable(),
-  /** The month whose settlement carries it: set when approved. */
+  /** The month whose settlement carries it: set when approved (kept when superseded). */
   settlementMonth: z.string().nullable(),
+  /** Whether that month was submitted: correcting the waiver then reverses it (冲销). */
+  settlementClosed: z.boolean(),
+  /** The 减免编号 of the approved waiver this one replaces after a correction. */
+  replacesNumber: z.string().nullable(),
+});
+
+/** 冲销 as a statement shows it: the reversed waiver's amounts, negative. */
+export const reversalView = z.object({
+  id: z.number(),
+  /** The reversed (superseded) waiver's 减免编号, its deceased and the closed month it was settled in. */
+  waiverNumber: z.string(),
+  deceasedName: z.string(),
+  originalMonth: z.string(),
+  /** The month that carries the reversal: the first open month when the correction was entered. */
+  settlementMonth: z.string(),
+  reason: z.string(),
+  totalClaimed: z.number(),
+  totalWaived: z.number(),
+  /** The waiver that replaces it (pending review until approved). */
+  replacedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** A waiver in full: what was entered, the computation, its scans (and those of the waivers it replaces), its reversal. */
+const waiverDetail = waiverView.extend({
+  input: waiverInput,
+  computation: waiverComputation,
+  attachments: z.array(attachmentView.extend({ waiverNumber: z.string() })),
+  /** Set when this waiver was superseded: the reversal of its settled amounts. */
+  reversal: reversalView.nullable(),
+  /** Set when this waiver replaces another: why it was corrected. */
+  correctionReason: z.string().nullable(),
 });
 
 export const settlementView = z.object({
@@ -100,7 +139,11 @@ export const settlementView = z.object({
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
   waivers: z.number(),
+  /** By item, the month's approved waivers (those since superseded included: they were settled here). */
   items: z.array(z.object({ itemId: z.string(), label: z.string(), quantity: z.number(), claimed: z.number(), waived: z.number() })),
+  /** The reversals settled in this month, negative. */
+  reversals: z.array(reversalView),
+  /** Net: the items less the reversals. */
   totalClaimed: z.number(),
   totalWaived: z.number(),
 });
@@ -145,14 +188,19 @@ export const funeralOperations = {
     title: '录入殡葬费用减免',
     kind: 'write',
     access: 'funeral.waiver',
-    input: waiverInput,
+    // The death certificate, the ID, the proof of the category (低保证, 特困证…), the itemized invoice.
+    input: waiverInput.extend({ scans: scansInput }),
     output: waiverView.extend({ computation: waiverComputation }),
   }),
+  /**
+   * A returned waiver is corrected in place; an approved one needs a 更正原因: in an open month it goes
+   * back to review, settled in a closed month it is reversed (冲销) and replaced by a new waiver.
+   */
   'funeral.correctWaiver': op({
-    title: '修改退回的殡葬费用减免',
+    title: '更正殡葬费用减免',
     kind: 'write',
     access: 'funeral.waiver',
-    input: waiverInput.extend({ id: waiverId }),
+    input: waiverInput.extend({ id: waiverId, reason: correctionReason.optional(), scans: scansInput }),
     output: waiverView.extend({ computation: waiverComputation }),
   }),
   'funeral.waivers': op({
@@ -160,7 +208,7 @@ export const funeralOperations = {
     kind: 'read',
     access: 'funeral.read',
     input: z.strictObject({
-      status: choice('状态', ['pending', 'approved', 'rejected']).optional(),
+      status: choice('状态', WAIVER_STATUS_IDS).optional(),
       month: month.optional(),
     }),
     output: z.array(waiverView),
@@ -170,7 +218,14 @@ export const funeralOperations = {
     kind: 'read',
     access: 'funeral.read',
     input: z.strictObject({ id: waiverId }),
-    output: waiverView.extend({ input: waiverInput, computation: waiverComputation }),
+    output: waiverDetail,
+  }),
+  'funeral.scan': op({
+    title: '查看殡葬费用减免扫描件',
+    kind: 'read',
+    access: 'funeral.read',
+    input: z.strictObject({ id: intIn('扫描件编号', 1, Number.MAX_SAFE_INTEGER) }),
+    output: scanContent,
   }),
   'funeral.reviewWaiver': op({
     title: '审核殡葬费用减免',

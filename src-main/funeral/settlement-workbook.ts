@@ -2,11 +2,12 @@ import { Workbook, type Worksheet } from 'exceljs';
 import { localDate } from '../calendar/dates';
 import { addTableSheet, BODY_FONT, BORDER, IDEOGRAPHIC_SPACE, TOTAL_STYLE } from '../core/xlsx-table';
 import type { Fen } from './money';
-import { monthLabel, type Settlement } from './settlement';
+import { monthLabel, type Settlement, type StoredLine } from './settlement';
 
 /**
  * The month's settlement as the bureau's finance office takes it: 明细 (one row per waiver, each item's
- * waived amount) and 汇总 (by item). Money is a number of 元 with two decimals ('#,##0.00'), so the
+ * waived amount, then one negative row per reversal — 冲销 — with its 更正原因) and 汇总 (by item, then
+ * the reversals in one negative row). Money is a number of 元 with two decimals ('#,##0.00'), so the
  * sheet adds up in Excel; every total is summed in 分 first and converted once, so it equals the
  * statement to the fen.
  */
@@ -54,6 +55,10 @@ function sheetWithTable(
   return sheet;
 }
 
+function sumOf(reversals: Settlement['reversals'], key: 'totalClaimed' | 'totalWaived'): Fen {
+  return reversals.reduce((sum, r) => sum + r[key], 0);
+}
+
 export function settlementFileName(s: Pick<Settlement, 'funeralHome' | 'month'>): string {
   return `殡葬费用减免结算_${s.funeralHome}_${s.month}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
 }
@@ -64,34 +69,56 @@ export async function settlementWorkbook(s: Settlement, madeAt: Date): Promise<B
   workbook.created = madeAt;
   workbook.title = `${s.funeralHome}${monthLabel(s.month)}基本殡葬服务费用减免结算`;
   const status = s.closed ? `已提交（${localDate(new Date(s.closed.closedAt))}）` : '未提交';
-  const subtitle = [`结算月份：${s.month}`, `状态：${status}`, `减免人数：${s.waivers.length} 人`, `${localDate(madeAt)} 制表`].join(GAP);
+  const reversed = s.reversals.length ? [`冲销：${s.reversals.length} 笔`] : [];
+  const subtitle = [`结算月份：${s.month}`, `状态：${status}`, `减免人数：${s.waivers.length} 人`, ...reversed, `${localDate(madeAt)} 制表`].join(GAP);
   const heading = (what: string) => ({ title: `${s.funeralHome}${GAP}${monthLabel(s.month)}${what}`, subtitle });
 
-  const itemTotals = s.items.map((item) => s.waivers.reduce((sum, w) => sum + (w.lines.find((l) => l.itemId === item.itemId)?.waived ?? 0), 0));
+  // A reversal's lines count against the month: its amounts are negative here.
+  const waived = (lines: readonly StoredLine[], itemId: string): Fen | null => lines.find((l) => l.itemId === itemId)?.waived ?? null;
+  const itemTotals = s.items.map(
+    (item) =>
+      s.waivers.reduce((sum, w) => sum + (waived(w.lines, item.itemId) ?? 0), 0) - s.reversals.reduce((sum, r) => sum + (waived(r.lines, item.itemId) ?? 0), 0),
+  );
+  const negative = (fen: Fen | null): number | null => (fen === null ? null : -yuan(fen));
   sheetWithTable(
     workbook,
     '明细',
     heading('基本殡葬服务费用减免明细'),
     [
-      { header: '编号', width: 16 },
+      { header: '编号', width: 20 },
       { header: '逝者', width: 14 },
       { header: '死亡日期', width: 12 },
       ...s.items.map((i) => ({ header: `${i.label}（元）`, width: 13, money: true })),
       { header: '合计（元）', width: 14, money: true },
+      { header: '备注', width: 40 },
     ],
-    s.waivers.map((w) => [
-      w.number,
-      w.deceasedName,
-      w.dateOfDeath,
-      ...s.items.map((i) => {
-        const line = w.lines.find((l) => l.itemId === i.itemId);
-        return line ? yuan(line.waived) : null;
-      }),
-      yuan(w.totalWaived),
-    ]),
-    ['合计', `${s.waivers.length} 人`, '', ...itemTotals.map(yuan), yuan(s.totalWaived)],
+    [
+      ...s.waivers.map((w) => [
+        w.number,
+        w.deceasedName,
+        w.dateOfDeath,
+        ...s.items.map((i) => {
+          const fen = waived(w.lines, i.itemId);
+          return fen === null ? null : yuan(fen);
+        }),
+        yuan(w.totalWaived),
+        w.replacesNumber ? `更正减免 ${w.replacesNumber}` : null,
+      ]),
+      ...s.reversals.map((r) => [
+        `冲销 ${r.waiverNumber}`,
+        r.deceasedName,
+        r.dateOfDeath,
+        ...s.items.map((i) => negative(waived(r.lines, i.itemId))),
+        -yuan(r.totalWaived),
+        `原${monthLabel(r.originalMonth)}结算；更正原因：${r.reason}`,
+      ]),
+    ],
+    ['合计', `${s.waivers.length} 人`, '', ...itemTotals.map(yuan), yuan(s.totalWaived), s.reversals.length ? `含冲销 ${s.reversals.length} 笔` : null],
   );
 
+  const reversalRow = s.reversals.length
+    ? [[`冲销（${s.reversals.length} 笔）`, null, null, -yuan(sumOf(s.reversals, 'totalClaimed')), -yuan(sumOf(s.reversals, 'totalWaived'))]]
+    : [];
   sheetWithTable(
     workbook,
     '汇总',
@@ -103,7 +130,7 @@ export async function settlementWorkbook(s: Settlement, madeAt: Date): Promise<B
       { header: '实际收费（元）', width: 16, money: true },
       { header: '减免金额（元）', width: 16, money: true },
     ],
-    s.items.map((i) => [i.label, i.quantity, i.unit, yuan(i.claimed), yuan(i.waived)]),
+    [...s.items.map((i) => [i.label, i.quantity, i.unit, yuan(i.claimed), yuan(i.waived)]), ...reversalRow],
     ['合计', null, null, yuan(s.totalClaimed), yuan(s.totalWaived)],
   );
 

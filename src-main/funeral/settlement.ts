@@ -1,15 +1,18 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { STANDARD_ITEM_LABELS } from '../contract/funeral-policy';
 import { localDate } from '../calendar/dates';
 import type { ReadContext } from '../core/context';
-import { funeralSettlements, funeralWaivers } from '../db/schema';
+import { funeralSettlements, funeralWaiverReversals, funeralWaivers } from '../db/schema';
 import type { Fen } from './money';
 
 /**
  * A funeral home's monthly settlement: its approved waivers whose settlement month is that month,
  * summed per item from the lines stored with each waiver (the computation as it was approved, so a
- * statement never changes when a policy does). A closed (submitted) month is closed for good: approving
- * later puts the waiver into the next open month, never into a closed one.
+ * statement never changes when a policy does), less the reversals (冲销) entered in that month. A closed
+ * (submitted) month is closed for good: approving later puts the waiver into the next open month, never
+ * into a closed one; correcting a waiver settled there reverses it in an open month. A superseded waiver
+ * keeps its settlement month and still counts there — it was approved and paid in that month.
  */
 
 export type Month = string;
@@ -79,6 +82,27 @@ export interface SettledWaiver {
   totalClaimed: Fen;
   totalWaived: Fen;
   lines: StoredLine[];
+  /** The 减免编号 of the waiver this one replaces after a correction. */
+  replacesNumber: string | null;
+}
+
+/** 冲销: an approved waiver's settled lines, entered in an open month when it was corrected; subtracted there. */
+export interface SettledReversal {
+  id: number;
+  waiverNumber: string;
+  deceasedName: string;
+  dateOfDeath: string;
+  /** The closed month the reversed waiver was settled in. */
+  originalMonth: Month;
+  settlementMonth: Month;
+  reason: string;
+  /** As the reversed waiver was settled: positive amounts, subtracted. */
+  lines: StoredLine[];
+  totalClaimed: Fen;
+  totalWaived: Fen;
+  /** The waiver that replaces the reversed one. */
+  replacedBy: string | null;
+  createdAt: string;
 }
 
 /** One item summed over the month's waivers: the same fields as a waiver's line. */
@@ -89,7 +113,10 @@ export interface Settlement {
   month: Month;
   closed: ClosedMonth | null;
   waivers: SettledWaiver[];
+  /** By item, over the waivers (gross). */
   items: ItemTotal[];
+  reversals: SettledReversal[];
+  /** Net of the reversals: what the bureau pays for the month. */
   totalClaimed: Fen;
   totalWaived: Fen;
 }
@@ -103,6 +130,8 @@ function itemOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const replaced = alias(funeralWaivers, 'replaced');
+
 export function approvedWaivers(ctx: ReadContext, funeralHome: string, month: Month): SettledWaiver[] {
   return ctx.db
     .select({
@@ -113,16 +142,67 @@ export function approvedWaivers(ctx: ReadContext, funeralHome: string, month: Mo
       totalClaimed: funeralWaivers.totalClaimed,
       totalWaived: funeralWaivers.totalWaived,
       computation: funeralWaivers.computation,
+      replacesNumber: replaced.number,
     })
     .from(funeralWaivers)
-    .where(and(eq(funeralWaivers.funeralHome, funeralHome), eq(funeralWaivers.settlementMonth, month), eq(funeralWaivers.status, 'approved')))
+    .leftJoin(replaced, eq(replaced.id, funeralWaivers.replacesWaiverId))
+    .where(
+      and(eq(funeralWaivers.funeralHome, funeralHome), eq(funeralWaivers.settlementMonth, month), inArray(funeralWaivers.status, ['approved', 'superseded'])),
+    )
     .orderBy(asc(funeralWaivers.number))
     .all()
-    .map(({ computation, ...w }) => ({ ...w, lines: (JSON.parse(computation) as { lines: StoredLine[] }).lines }));
+    .map(({ computation, ...w }) => ({ ...w, lines: storedLines(JSON.parse(computation) as { lines: StoredLine[] }) }));
+}
+
+/** The lines as the settlement reads them, whatever else the computation holds (the rule, what the family pays). */
+export function storedLines(computation: { lines: readonly StoredLine[] }): StoredLine[] {
+  return computation.lines.map(({ itemId, label, unit, quantity, claimed, waived }) => ({ itemId, label, unit, quantity, claimed, waived }));
+}
+
+const replacement = alias(funeralWaivers, 'replacement');
+
+/** The reversals entered in this month of this home, with the reversed waiver and its replacement. */
+export function reversalsIn(ctx: ReadContext, funeralHome: string, month: Month): SettledReversal[] {
+  return reversalRows(ctx, and(eq(funeralWaiverReversals.funeralHome, funeralHome), eq(funeralWaiverReversals.settlementMonth, month)));
+}
+
+/** The reversal of one superseded waiver, if it was reversed. */
+export function reversalOf(ctx: ReadContext, waiverId: number): SettledReversal | null {
+  return reversalRows(ctx, eq(funeralWaiverReversals.waiverId, waiverId))[0] ?? null;
+}
+
+function reversalRows(ctx: ReadContext, where: SQL | undefined): SettledReversal[] {
+  return ctx.db
+    .select({ r: funeralWaiverReversals, original: funeralWaivers, replacedBy: replacement.number })
+    .from(funeralWaiverReversals)
+    .innerJoin(funeralWaivers, eq(funeralWaivers.id, funeralWaiverReversals.waiverId))
+    .leftJoin(replacement, eq(replacement.replacesWaiverId, funeralWaiverReversals.waiverId))
+    .where(where)
+    .orderBy(asc(funeralWaiverReversals.id))
+    .all()
+    .map(({ r, original, replacedBy }) => {
+      const lines = JSON.parse(r.lines) as StoredLine[];
+      return {
+        id: r.id,
+        waiverNumber: original.number,
+        deceasedName: original.deceasedName,
+        dateOfDeath: original.dateOfDeath,
+        // A superseded waiver keeps the month it was settled in.
+        originalMonth: original.settlementMonth!,
+        settlementMonth: r.settlementMonth,
+        reason: r.reason,
+        lines,
+        totalClaimed: lines.reduce((s, l) => s + l.claimed, 0),
+        totalWaived: r.totalWaived,
+        replacedBy,
+        createdAt: r.createdAt,
+      };
+    });
 }
 
 export function settlementOf(ctx: ReadContext, funeralHome: string, month: Month): Settlement {
   const waivers = approvedWaivers(ctx, funeralHome, month);
+  const reversals = reversalsIn(ctx, funeralHome, month);
   const byItem = new Map<string, ItemTotal>();
   for (const w of waivers) {
     for (const l of w.lines) {
@@ -141,7 +221,8 @@ export function settlementOf(ctx: ReadContext, funeralHome: string, month: Month
     closed: closedMonth(ctx, funeralHome, month),
     waivers,
     items,
-    totalClaimed: waivers.reduce((s, w) => s + w.totalClaimed, 0),
-    totalWaived: waivers.reduce((s, w) => s + w.totalWaived, 0),
+    reversals,
+    totalClaimed: waivers.reduce((s, w) => s + w.totalClaimed, 0) - reversals.reduce((s, r) => s + r.totalClaimed, 0),
+    totalWaived: waivers.reduce((s, w) => s + w.totalWaived, 0) - reversals.reduce((s, r) => s + r.totalWaived, 0),
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import {
   AppError,
   DOCUMENT_TYPES,
@@ -11,10 +11,11 @@ import {
 } from '../contract';
 import type { PolicyScheme, PolicyVersion } from '../contract/funeral-policy';
 import { localDate } from '../calendar/dates';
-import type { ReadContext, ReadHandler, WriteHandler } from '../core/context';
+import type { CommandOutcome, ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import { displayNames } from '../core/users-repo';
-import { funeralSettlements, funeralWaivers } from '../db/schema';
+import { funeralSettlements, funeralWaiverReversals, funeralWaivers } from '../db/schema';
 import { formatYuan, formatYuanFixed, uppercaseYuan, type Fen } from '../funeral/money';
+import { SETTLEMENT_ROWS } from '../print/templates/funeral-forms';
 import {
   allSchemes,
   requireScheme,
@@ -26,7 +27,18 @@ import {
   writeSelectedScheme,
 } from '../funeral/policy-store';
 import { appendVersion, describeRange, inForce } from '../funeral/policy-versions';
-import { currentMonth, monthLabel, settlementMonthFor, settlementOf, type Settlement } from '../funeral/settlement';
+import { scanContent, scansOf, storeScans } from '../funeral/scans';
+import {
+  closedMonth,
+  currentMonth,
+  monthLabel,
+  reversalOf,
+  settlementMonthFor,
+  settlementOf,
+  storedLines,
+  type Settlement,
+  type SettledReversal,
+} from '../funeral/settlement';
 import { settlementFileName, settlementWorkbook } from '../funeral/settlement-workbook';
 import { computeWaiverUnderScheme, type DeceasedFacts, type Waiver } from '../funeral/waiver';
 import { nextWaiverNumber } from '../funeral/waiver-number';
@@ -45,9 +57,18 @@ import { stationView } from './setup';
  *   refused with the reasons (CONFLICT). The clerk runs funeral.computeWaiver to see the reasons line by
  *   line; the family then pays the bill in full, which needs no record here. Recording refusals would
  *   also take the one-per-person slot (unique ID number) from a later, correct entry.
- * - One waiver per person, by ID number, whatever its status: a second entry is refused before anything
- *   is written (the unique index is only the last guard); a returned waiver is corrected in place
- *   (funeral.correctWaiver), which recomputes it and sends it back to review.
+ * - One live waiver per person, by ID number, whatever its status but superseded: a second entry is
+ *   refused before anything is written (the unique index is only the last guard); a returned waiver is
+ *   corrected in place (funeral.correctWaiver), which recomputes it and sends it back to review.
+ * - Correcting an approved waiver (the funeral home's clerk, with a 更正原因; the replacement is reviewed
+ *   like any waiver): settled in a month still open, the waiver is recomputed in place and goes back to
+ *   review, leaving that month — nothing was paid yet, so there is nothing to reverse (the reason is in
+ *   the audit images and the corrected event). Settled in a closed month, it is never edited: in one
+ *   write it becomes `superseded` (keeping its month and lines, so the closed statement is unchanged), a
+ *   reversal (冲销) of its settled lines is entered in the home's first open month, and a new waiver with
+ *   a new 减免编号 replaces it, recomputed under the version in force on the date of death, pending review.
+ *   A pending waiver is returned by the reviewer before it is changed; a superseded one is history (its
+ *   replacement is corrected instead).
  * - The reviewer must not be the user who entered (or last corrected) the waiver: four eyes on public money.
  * - An approved waiver belongs to the settlement month current at approval, or — that month already
  *   submitted for that funeral home — the first open month after it. A submitted month never changes.
@@ -56,8 +77,11 @@ import { stationView } from './setup';
  */
 
 type WaiverRow = typeof funeralWaivers.$inferSelect;
-type WaiverInput = OpParsedInput<'funeral.enterWaiver'>;
+/** What is stored as the waiver's input: the scans are filed apart (attachments). */
+type WaiverInput = Omit<OpParsedInput<'funeral.enterWaiver'>, 'scans'>;
+type Scans = OpParsedInput<'funeral.enterWaiver'>['scans'];
 type WaiverView = OpOutput<'funeral.waivers'>[number];
+type Corrected = CommandOutcome<OpOutput<'funeral.correctWaiver'>>;
 
 const SEX = { male: '男', female: '女' } as const;
 
@@ -69,7 +93,28 @@ function funeralHomeOf(ctx: ReadContext): string {
   return station.officeName;
 }
 
-function viewOf(row: WaiverRow, names: Map<number, string>): WaiverView {
+/** Display names of the users and 减免编号 of the replaced waivers the views name; the submitted months (`home|month`). */
+interface Lookups {
+  names: Map<number, string>;
+  numbers: Map<number, string>;
+  closed: Set<string>;
+}
+
+function lookups(ctx: ReadContext, rows: readonly WaiverRow[]): Lookups {
+  const replaced = rows.map((r) => r.replacesWaiverId).filter((id): id is number => id !== null);
+  const numbers = replaced.length
+    ? ctx.db.select({ id: funeralWaivers.id, number: funeralWaivers.number }).from(funeralWaivers).where(inArray(funeralWaivers.id, replaced)).all()
+    : [];
+  // A few rows a month per funeral home: read whole.
+  const closed = ctx.db.select({ home: funeralSettlements.funeralHome, month: funeralSettlements.month }).from(funeralSettlements).all();
+  return {
+    names: displayNames(ctx, rows.flatMap((r) => [r.enteredBy, r.reviewedBy])),
+    numbers: new Map(numbers.map((n) => [n.id, n.number])),
+    closed: new Set(closed.map((c) => `${c.home}|${c.month}`)),
+  };
+}
+
+function viewOf(row: WaiverRow, { names, numbers, closed }: Lookups): WaiverView {
   const name = (id: number | null) => (id === null ? null : (names.get(id) ?? `用户 ${id}`));
   return {
     id: row.id,
@@ -87,11 +132,13 @@ function viewOf(row: WaiverRow, names: Map<number, string>): WaiverView {
     reviewedAt: row.reviewedAt,
     rejectReason: row.rejectReason,
     settlementMonth: row.settlementMonth,
+    settlementClosed: closed.has(`${row.funeralHome}|${row.settlementMonth}`),
+    replacesNumber: row.replacesWaiverId === null ? null : (numbers.get(row.replacesWaiverId) ?? null),
   };
 }
 
 function view(ctx: ReadContext, row: WaiverRow): WaiverView {
-  return viewOf(row, displayNames(ctx, [row.enteredBy, row.reviewedBy]));
+  return viewOf(row, lookups(ctx, [row]));
 }
 
 function waiverRow(ctx: ReadContext, id: number): WaiverRow {
@@ -100,9 +147,15 @@ function waiverRow(ctx: ReadContext, id: number): WaiverRow {
   return row;
 }
 
+/** The person's live waiver: a superseded one was replaced, and its replacement is the one that counts. */
 function waiverOfPerson(ctx: ReadContext, idNumber: string, except?: number): WaiverRow | undefined {
-  const cond = except === undefined ? eq(funeralWaivers.deceasedIdNumber, idNumber) : and(eq(funeralWaivers.deceasedIdNumber, idNumber), ne(funeralWaivers.id, except));
-  return ctx.db.select().from(funeralWaivers).where(cond).get();
+  const conds = [eq(funeralWaivers.deceasedIdNumber, idNumber), ne(funeralWaivers.status, 'superseded')];
+  if (except !== undefined) conds.push(ne(funeralWaivers.id, except));
+  return ctx.db
+    .select()
+    .from(funeralWaivers)
+    .where(and(...conds))
+    .get();
 }
 
 /** The refusal of a second waiver for one person; nothing has been written when it is thrown. */
@@ -315,47 +368,74 @@ function submitted(ctx: ReadContext, scheme: PolicyScheme, input: WaiverInput, w
   };
 }
 
-export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, input) => {
+function newWaiverNumber(ctx: ReadContext): string {
+  return nextWaiverNumber(ctx.db, stationView(ctx.db)!.divisionCode, Number(localDate(ctx.now).slice(0, 4)));
+}
+
+export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, { scans, ...input }) => {
   const funeralHome = funeralHomeOf(ctx);
   const scheme = selectedScheme(ctx);
   const existing = waiverOfPerson(ctx, input.deceased.idNumber);
   if (existing) throw duplicate(existing);
   const w = compute(ctx, scheme, input, null);
   refuseIneligible(w);
-  const today = localDate(ctx.now);
-  const number = nextWaiverNumber(ctx.db, stationView(ctx.db)!.divisionCode, Number(today.slice(0, 4)));
+  const number = newWaiverNumber(ctx);
   const row = ctx.db
     .insert(funeralWaivers)
-    .values({
-      number,
-      funeralHome,
-      ...submitted(ctx, scheme, input, w),
-      enteredAt: ctx.now.toISOString(),
-    })
+    .values({ number, funeralHome, ...submitted(ctx, scheme, input, w), enteredAt: ctx.now.toISOString() })
     .returning()
     .get();
+  const filed = storeScans(ctx, row.id, scans);
   return {
     result: { ...view(ctx, row), computation: w },
     audit: {
       recordIds: [`funeral-waiver:${row.id}`],
-      summary: `录入殡葬费用减免 ${number}（${scheme.id}/${w.versionId}，减免 ${formatYuan(w.totalWaived)} 元）`,
+      summary: `录入殡葬费用减免 ${number}（${scheme.id}/${w.versionId}，减免 ${formatYuan(w.totalWaived)} 元${scanCount(filed)}）`,
       // The row holds the input and the computation as stored: the digest covers exactly what was written.
-      after: row,
+      after: { ...row, scans: filed },
     },
     events: [{ eventType: 'funeral.waiver.entered', recordType: 'funeral-waiver', recordId: number, payload: waiverPayload(ctx, row, input, w) }],
   };
 };
 
-export const correctWaiver: WriteHandler<'funeral.correctWaiver'> = (ctx, { id, ...input }) => {
-  const before = waiverRow(ctx, id);
-  if (before.status !== 'rejected') {
-    throw new AppError('CONFLICT', `减免 ${before.number} 的状态为“${WAIVER_STATUSES[before.status]}”，只有已退回的减免可以修改`, { id: '不是已退回的减免' });
-  }
+const scanCount = (filed: readonly unknown[]): string => (filed.length ? `，扫描件 ${filed.length} 份` : '');
+
+/** The correction's own checks, as for an entry: no other live waiver of the person, eligible under the version in force on the date of death. */
+function recompute(ctx: ReadContext, id: number, input: WaiverInput): { scheme: PolicyScheme; w: Waiver } {
   const other = waiverOfPerson(ctx, input.deceased.idNumber, id);
   if (other) throw duplicate(other);
   const scheme = selectedScheme(ctx);
   const w = compute(ctx, scheme, input, null);
   refuseIneligible(w);
+  return { scheme, w };
+}
+
+/** Which correction a waiver in this state takes; refused, with the reason, when none does. */
+function correctionOf(ctx: ReadContext, before: WaiverRow, reason: string | undefined): 'returned' | 'reopen' | 'reverse' {
+  if (before.status === 'rejected') return 'returned';
+  if (before.status === 'pending') {
+    throw new AppError('CONFLICT', `减免 ${before.number} 待审核，不能更正：待审核的减免请审核员退回后修改`, { id: '待审核的减免请审核员退回后修改' });
+  }
+  if (before.status === 'superseded') {
+    const by = ctx.db.select({ number: funeralWaivers.number }).from(funeralWaivers).where(eq(funeralWaivers.replacesWaiverId, before.id)).get();
+    const instead = by ? `，请更正替代它的减免 ${by.number}` : '';
+    throw new AppError('CONFLICT', `减免 ${before.number} 已冲销，不能再更正${instead}`, { id: `已冲销${by ? `，由 ${by.number} 替代` : ''}` });
+  }
+  if (!reason) throw new AppError('VALIDATION', `更正审核通过的减免 ${before.number} 须填写更正原因`, { reason: '请填写更正原因' });
+  return closedMonth(ctx, before.funeralHome, before.settlementMonth!) ? 'reverse' : 'reopen';
+}
+
+export const correctWaiver: WriteHandler<'funeral.correctWaiver'> = (ctx, { id, reason, scans, ...input }) => {
+  const before = waiverRow(ctx, id);
+  const how = correctionOf(ctx, before, reason);
+  if (how === 'returned') return correctReturned(ctx, before, input, scans);
+  // correctionOf refuses an approved waiver without a reason.
+  return how === 'reopen' ? reopenApproved(ctx, before, input, reason!, scans) : reverseAndReplace(ctx, before, input, reason!, scans);
+};
+
+/** The stored columns of a correction made in place: recomputed, pending review again by someone other than the corrector. */
+function correctInPlace(ctx: WriteContext, before: WaiverRow, input: WaiverInput, scans: Scans) {
+  const { scheme, w } = recompute(ctx, before.id, input);
   const row = ctx.db
     .update(funeralWaivers)
     .set({
@@ -364,23 +444,118 @@ export const correctWaiver: WriteHandler<'funeral.correctWaiver'> = (ctx, { id, 
       reviewedBy: null,
       reviewedAt: null,
       rejectReason: null,
+      settlementMonth: null,
     })
-    .where(eq(funeralWaivers.id, id))
+    .where(eq(funeralWaivers.id, before.id))
     .returning()
     .get();
+  return { row, w, filed: storeScans(ctx, row.id, scans) };
+}
+
+/** A returned waiver: corrected and sent back to review. */
+function correctReturned(ctx: WriteContext, before: WaiverRow, input: WaiverInput, scans: Scans): Corrected {
+  const { row, w, filed } = correctInPlace(ctx, before, input, scans);
   return {
     result: { ...view(ctx, row), computation: w },
     audit: {
       recordIds: [`funeral-waiver:${row.id}`],
-      summary: `修改退回的殡葬费用减免 ${row.number}，重新提交审核（减免 ${formatYuan(before.totalWaived)} → ${formatYuan(w.totalWaived)} 元）`,
+      summary: `修改退回的殡葬费用减免 ${row.number}，重新提交审核（减免 ${formatYuan(before.totalWaived)} → ${formatYuan(w.totalWaived)} 元${scanCount(filed)}）`,
       before,
-      after: row,
+      after: { ...row, scans: filed },
     },
     events: [{ eventType: 'funeral.waiver.corrected', recordType: 'funeral-waiver', recordId: row.number, payload: waiverPayload(ctx, row, input, w) }],
   };
-};
+}
 
-/** With a month, every waiver settled in it; otherwise the latest 1,000 (a list, not an archive). */
+/** An approved waiver of a month not yet submitted: nothing was paid, so it leaves the month and is reviewed again. */
+function reopenApproved(ctx: WriteContext, before: WaiverRow, input: WaiverInput, reason: string, scans: Scans): Corrected {
+  const { row, w, filed } = correctInPlace(ctx, before, input, scans);
+  const month = before.settlementMonth!;
+  return {
+    result: { ...view(ctx, row), computation: w },
+    audit: {
+      recordIds: [`funeral-waiver:${row.id}`],
+      // The reason stays out of the summary (it may name people); the digest covers it.
+      summary: `更正审核通过的殡葬费用减免 ${row.number}：撤出 ${month} 结算（未提交），重新提交审核（减免 ${formatYuan(before.totalWaived)} → ${formatYuan(w.totalWaived)} 元${scanCount(filed)}）`,
+      before,
+      after: { ...row, correctionReason: reason, scans: filed },
+    },
+    events: [
+      {
+        eventType: 'funeral.waiver.corrected',
+        recordType: 'funeral-waiver',
+        recordId: row.number,
+        payload: { ...waiverPayload(ctx, row, input, w), correction: { reason, withdrawnFrom: month } },
+      },
+    ],
+  };
+}
+
+/**
+ * An approved waiver settled in a closed month: superseded (its month and lines kept), its settled lines
+ * reversed in the home's first open month, and a new waiver entered in its place — all in this one write.
+ */
+function reverseAndReplace(ctx: WriteContext, before: WaiverRow, input: WaiverInput, reason: string, scans: Scans): Corrected {
+  const { scheme, w } = recompute(ctx, before.id, input);
+  const now = ctx.now.toISOString();
+  // Superseded first: the replacement takes the person's one live slot (the partial unique index).
+  ctx.db.update(funeralWaivers).set({ status: 'superseded' }).where(eq(funeralWaivers.id, before.id)).run();
+  const lines = storedLines(JSON.parse(before.computation) as Waiver);
+  const reversal = ctx.db
+    .insert(funeralWaiverReversals)
+    .values({
+      waiverId: before.id,
+      funeralHome: before.funeralHome,
+      settlementMonth: settlementMonthFor(ctx, before.funeralHome),
+      lines: JSON.stringify(lines),
+      totalWaived: before.totalWaived,
+      reason,
+      createdBy: ctx.actor?.userId ?? null,
+      createdAt: now,
+    })
+    .returning()
+    .get();
+  const number = newWaiverNumber(ctx);
+  const row = ctx.db
+    .insert(funeralWaivers)
+    .values({ number, funeralHome: before.funeralHome, ...submitted(ctx, scheme, input, w), replacesWaiverId: before.id, enteredAt: now })
+    .returning()
+    .get();
+  const filed = storeScans(ctx, row.id, scans);
+  return {
+    result: { ...view(ctx, row), computation: w },
+    audit: {
+      recordIds: [`funeral-waiver:${before.id}`, `funeral-waiver-reversal:${reversal.id}`, `funeral-waiver:${row.id}`],
+      summary:
+        `更正已结算的殡葬费用减免 ${before.number}（${before.settlementMonth} 已提交）：在 ${reversal.settlementMonth} 冲销 ${formatYuan(before.totalWaived)} 元，` +
+        `新减免 ${number} 提交审核（减免 ${formatYuan(w.totalWaived)} 元${scanCount(filed)}）`,
+      before,
+      after: { superseded: { id: before.id, status: 'superseded' }, reversal, replacement: row, scans: filed },
+    },
+    events: [
+      {
+        eventType: 'funeral.waiver.reversed',
+        recordType: 'funeral-waiver',
+        recordId: before.number,
+        payload: {
+          number: before.number,
+          funeralHome: before.funeralHome,
+          stationId: ctx.stationId(),
+          originalMonth: before.settlementMonth,
+          settlementMonth: reversal.settlementMonth,
+          lines: lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity, claimed: l.claimed, waived: l.waived })),
+          totalWaived: reversal.totalWaived,
+          reason: reversal.reason,
+          replacedBy: number,
+          reversedAt: now,
+        },
+      },
+      { eventType: 'funeral.waiver.entered', recordType: 'funeral-waiver', recordId: number, payload: { ...waiverPayload(ctx, row, input, w), replaces: before.number } },
+    ],
+  };
+}
+
+/** With a month, every waiver settled in it (superseded ones too); otherwise the latest 1,000 (a list, not an archive). */
 export const listWaivers: ReadHandler<'funeral.waivers'> = (ctx, input) => {
   const conds: SQL[] = [];
   if (input.status) conds.push(eq(funeralWaivers.status, input.status));
@@ -391,15 +566,38 @@ export const listWaivers: ReadHandler<'funeral.waivers'> = (ctx, input) => {
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(funeralWaivers.id));
   const rows = input.month ? query.all() : query.limit(1000).all();
-  const names = displayNames(ctx, rows.flatMap((r) => [r.enteredBy, r.reviewedBy]));
-  return rows.map((r) => viewOf(r, names));
+  const known = lookups(ctx, rows);
+  return rows.map((r) => viewOf(r, known));
 };
+
+/** The waiver and those it replaces, newest first: their scans are one file. */
+function chainOf(ctx: ReadContext, row: WaiverRow): WaiverRow[] {
+  const chain = [row];
+  for (let at = row.replacesWaiverId; at !== null; at = chain[chain.length - 1].replacesWaiverId) chain.push(waiverRow(ctx, at));
+  return chain;
+}
+
+function signedReversal(r: SettledReversal): OpOutput<'funeral.settlement'>['reversals'][number] {
+  const { id, waiverNumber, deceasedName, originalMonth, settlementMonth, reason, replacedBy, createdAt } = r;
+  return { id, waiverNumber, deceasedName, originalMonth, settlementMonth, reason, replacedBy, createdAt, totalClaimed: -r.totalClaimed, totalWaived: -r.totalWaived };
+}
 
 /** One waiver in full (the ID number too: the detail is where the reviewer checks it against the papers). */
 export const getWaiver: ReadHandler<'funeral.waiver'> = (ctx, input) => {
   const row = waiverRow(ctx, input.id);
-  return { ...view(ctx, row), input: JSON.parse(row.input) as WaiverInput, computation: JSON.parse(row.computation) as Waiver };
+  const reversal = row.status === 'superseded' ? reversalOf(ctx, row.id) : null;
+  const replaced = row.replacesWaiverId === null ? null : reversalOf(ctx, row.replacesWaiverId);
+  return {
+    ...view(ctx, row),
+    input: JSON.parse(row.input) as WaiverInput,
+    computation: JSON.parse(row.computation) as Waiver,
+    attachments: scansOf(ctx, chainOf(ctx, row)),
+    reversal: reversal && signedReversal(reversal),
+    correctionReason: replaced?.reason ?? null,
+  };
 };
+
+export const scan: ReadHandler<'funeral.scan'> = (ctx, input) => scanContent(ctx, input.id);
 
 export const reviewWaiver: WriteHandler<'funeral.reviewWaiver'> = (ctx, input) => {
   const before = waiverRow(ctx, input.id);
@@ -428,8 +626,9 @@ export const reviewWaiver: WriteHandler<'funeral.reviewWaiver'> = (ctx, input) =
     .get();
   const computation = JSON.parse(row.computation) as Waiver;
   const later = settlementMonth !== null && settlementMonth !== currentMonth(ctx.now) ? `（${currentMonth(ctx.now)} 已提交结算）` : '';
+  const result = view(ctx, row);
   return {
-    result: view(ctx, row),
+    result,
     audit: {
       recordIds: [`funeral-waiver:${row.id}`],
       // The reason stays out of the summary (it may name people); the digest covers it.
@@ -452,6 +651,8 @@ export const reviewWaiver: WriteHandler<'funeral.reviewWaiver'> = (ctx, input) =
               lines: computation.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity, waived: l.waived })),
               totalClaimed: row.totalClaimed,
               totalWaived: row.totalWaived,
+              // A replacement after a 冲销: the month that settles it also carries the reversal of this one.
+              replaces: result.replacesNumber,
               approvedAt: row.reviewedAt,
             },
           }
@@ -490,6 +691,7 @@ function settlementView(ctx: ReadContext, s: Settlement): OpOutput<'funeral.sett
     closedBy: closedBy === null ? null : (displayNames(ctx, [closedBy]).get(closedBy) ?? `用户 ${closedBy}`),
     waivers: s.waivers.length,
     items: s.items.map(({ itemId, label, quantity, claimed, waived }) => ({ itemId, label, quantity, claimed, waived })),
+    reversals: s.reversals.map(signedReversal),
     totalClaimed: s.totalClaimed,
     totalWaived: s.totalWaived,
   };
@@ -515,8 +717,8 @@ export const closeMonth: WriteHandler<'funeral.closeMonth'> = (ctx, input) => {
     result: settlementView(ctx, closed),
     audit: {
       recordIds: [`funeral-settlement:${key}`],
-      summary: `提交 ${s.funeralHome} ${s.month} 月度结算：${s.waivers.length} 人，减免 ${formatYuan(s.totalWaived)} 元`,
-      after: { funeralHome: s.funeralHome, month: s.month, waivers: s.waivers.map((w) => w.number), totalWaived: s.totalWaived },
+      summary: `提交 ${s.funeralHome} ${s.month} 月度结算：${s.waivers.length} 人${s.reversals.length ? `，冲销 ${s.reversals.length} 笔` : ''}，减免 ${formatYuan(s.totalWaived)} 元`,
+      after: { funeralHome: s.funeralHome, month: s.month, waivers: s.waivers.map((w) => w.number), reversals: s.reversals.map((r) => r.id), totalWaived: s.totalWaived },
     },
     events: [
       {
@@ -533,6 +735,8 @@ export const closeMonth: WriteHandler<'funeral.closeMonth'> = (ctx, input) => {
           totalWaived: s.totalWaived,
           items: s.items.map(({ itemId, quantity, claimed, waived }) => ({ itemId, quantity, claimed, waived })),
           waivers: s.waivers.map((w) => ({ number: w.number, totalWaived: w.totalWaived })),
+          // Negative, as the statement shows them; totalWaived is net of them.
+          reversals: s.reversals.map((r) => ({ number: r.waiverNumber, originalMonth: r.originalMonth, totalWaived: -r.totalWaived, reason: r.reason })),
         },
       },
     ],
@@ -554,6 +758,18 @@ const yesNo = (b: boolean): string => (b ? '是' : '否');
 function lineRule(rule: string): string {
   const i = rule.indexOf('；总额不超过');
   return i < 0 ? rule : rule.slice(0, i);
+}
+
+/** The form's 审核意见: the review's outcome, and for a superseded waiver its reversal. */
+function decisionText(ctx: ReadContext, row: WaiverRow): string | undefined {
+  if (row.status === 'pending') return undefined;
+  if (row.status === 'rejected') return `退回：${row.rejectReason ?? ''}`;
+  // Approved, or superseded after it was: both were settled in their month.
+  const approved = `同意减免 ${money(row.totalWaived)}，计入 ${monthLabel(row.settlementMonth!)}结算。`;
+  const reversal = row.status === 'superseded' ? reversalOf(ctx, row.id) : null;
+  if (!reversal) return approved;
+  const by = reversal.replacedBy ? `，由减免 ${reversal.replacedBy} 替代` : '';
+  return `${approved}已于 ${monthLabel(reversal.settlementMonth)}冲销${by}。更正原因：${reversal.reason}`;
 }
 
 function waiverFormData(ctx: ReadContext, key: string) {
@@ -578,12 +794,7 @@ function waiverFormData(ctx: ReadContext, key: string) {
   if (w.overallCap) {
     rules.push(`每具遗体减免总额不超过 ${money(w.overallCap.cap)}：各项合计 ${money(w.overallCap.beforeCap)}，超出部分按各项减免额比例扣减。`);
   }
-  const decision =
-    row.status === 'approved'
-      ? `同意减免 ${money(row.totalWaived)}，计入 ${monthLabel(row.settlementMonth!)}结算。`
-      : row.status === 'rejected'
-        ? `退回：${row.rejectReason ?? ''}`
-        : undefined;
+  const decision = decisionText(ctx, row);
   const enteredBy = row.enteredBy === null ? undefined : names.get(row.enteredBy);
   const reviewedBy = row.reviewedBy === null ? undefined : names.get(row.reviewedBy);
   return {
@@ -627,6 +838,7 @@ function settlementStatementData(ctx: ReadContext, key: string) {
   }
   const s = settlementFor(ctx, funeralHome, month);
   const items = s.items.map((i, n) => ({ no: String(n + 1), item: i.label, quantity: `${i.quantity} ${i.unit}`, waived: money(i.waived) }));
+  const reversals = statementReversals(s.reversals, SETTLEMENT_ROWS - items.length - 1).map((r, n) => ({ no: String(items.length + n + 1), ...r }));
   return {
     templateId: 'funeral-settlement-statement',
     title: '基本殡葬服务费用减免月度结算汇总表',
@@ -634,13 +846,35 @@ function settlementStatementData(ctx: ReadContext, key: string) {
     data: {
       funeralHome,
       month: monthLabel(month),
-      items: [...items, { no: '', item: '合计', quantity: '', waived: money(s.totalWaived) }],
+      items: [...items, ...reversals, { no: '', item: '合计', quantity: '', waived: money(s.totalWaived) }],
       waiverCount: `${s.waivers.length} 人`,
       status: s.closed ? `已提交（${chineseDate(localDate(new Date(s.closed.closedAt)))}）` : '未提交',
       total: money(s.totalWaived),
-      totalUppercase: `人民币${uppercaseYuan(s.totalWaived)}`,
+      // Net of the reversals, a month can be negative: the funeral home then owes the bureau.
+      totalUppercase: `人民币${s.totalWaived < 0 ? '负' : ''}${uppercaseYuan(Math.abs(s.totalWaived))}`,
+      reversalNotes: reversalNotes(s.reversals),
     },
   };
+}
+
+/** The statement's 冲销 rows, negative: one per reversal while they fit the table, else one for all (the notes and the workbook list them). */
+function statementReversals(reversals: readonly SettledReversal[], room: number): { item: string; quantity: string; waived: string }[] {
+  if (reversals.length <= room) {
+    return reversals.map((r) => ({ item: `冲销 ${r.waiverNumber}`, quantity: `原${monthLabel(r.originalMonth)}`, waived: money(-r.totalWaived) }));
+  }
+  return [{ item: `冲销 ${reversals.length} 笔`, quantity: '', waived: money(-reversals.reduce((sum, r) => sum + r.totalWaived, 0)) }];
+}
+
+/** What the printed box holds at its smallest type, with room to spare for wrapping. */
+const NOTES_FIT = 300;
+
+/** Each reversal's original 减免编号, its closed month and the 更正原因 — or, too many to print, where to find them. */
+function reversalNotes(reversals: readonly SettledReversal[]): string {
+  if (reversals.length === 0) return '无';
+  const notes = reversals
+    .map((r) => `冲销 ${r.waiverNumber}（原${monthLabel(r.originalMonth)}结算${r.replacedBy ? `，由 ${r.replacedBy} 替代` : ''}）：${r.reason}`)
+    .join('；');
+  return notes.length <= NOTES_FIT ? `${notes}。` : `本月冲销 ${reversals.length} 笔，原减免编号及更正原因见结算明细表（电子表格）。`;
 }
 
 /** A document's data built from the record, so what is signed is what was entered and approved. */

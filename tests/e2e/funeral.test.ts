@@ -341,6 +341,50 @@ describe('殡葬费用减免: the funeral home enters, the bureau reviews and se
     expect(await clerk.getByRole('menuitem', { name: '殡葬减免审核' }).count()).toBe(0);
   });
 
+  it('after November is submitted the clerk corrects 张国强 from the keyboard: 冲销 in December, a new waiver with its scan', async () => {
+    await clerk.getByRole('menuitem', { name: '殡葬费用减免' }).click();
+    const list = clerk.getByTestId('waiver-list');
+    await clerk.getByTestId('waiver-status-filter').getByText('已审核通过').click();
+    await expect.poll(() => list.textContent()).toContain('张国强');
+    const row = list.locator('tr.ant-table-row', { hasText: '张国强' });
+    const original = (await row.locator('code').textContent())!;
+    const amend = row.locator('[data-testid^="waiver-correct-"]');
+    expect(await amend.textContent()).toBe('更正（冲销）');
+    await amend.focus();
+    await clerk.keyboard.press('Enter');
+    await clerk.getByTestId('waiver-correcting').waitFor();
+    // The 更正原因 is the first field: typed where the cursor is, then the changed charge, then Ctrl+Enter.
+    await expect.poll(() => focused(clerk)).toBe('waiver-correction-reason');
+    await clerk.keyboard.type('遗体冷藏实为 2 天');
+    await clerk.getByTestId('service-storage-cost').fill('300');
+    await clerk.getByTestId('waiver-form').locator('input[type="file"]').setInputFiles({ name: '死亡证明.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+    await clerk.keyboard.press('Control+Enter');
+    const outcome = clerk.getByTestId('waiver-outcome');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain(`已冲销 ${original}`);
+    const replacement = (await outcome.getByTestId('waiver-number').textContent())!;
+    expect(replacement).not.toBe(original);
+
+    // The new waiver's detail lists the scan; December's statement carries the reversal, negative.
+    await clerk.getByTestId('waiver-status-filter').getByText('待审核').click();
+    await list.locator('tr.ant-table-row', { hasText: replacement }).locator('[data-testid^="waiver-view-"]').click();
+    const drawer = clerk.getByTestId('waiver-drawer');
+    await expect.poll(() => drawer.getByTestId('waiver-attachments').textContent()).toContain('死亡证明.png');
+    expect(await drawer.getByTestId('waiver-replaces').textContent()).toContain('遗体冷藏实为 2 天');
+    await clerk.keyboard.press('Escape');
+    await clerk.getByRole('menuitem', { name: '月度结算' }).click();
+    const month = clerk.getByTestId('funeral-settlement-page').locator('.ant-picker input');
+    await month.click();
+    await month.fill('2026-12');
+    await month.press('Enter');
+    const items = clerk.getByTestId('settlement-items');
+    await expect.poll(() => items.getByTestId(`settlement-reversal-${original}`).count()).toBe(1);
+    expect(await items.textContent()).toContain('-1,780.00 元');
+    await expect.poll(() => clerk.getByTestId('settlement-total').textContent()).toBe('-1,780.00 元');
+    await settle(clerk);
+    await snapshot(clerk, 'funeral-settlement-reversal');
+  });
+
   it('the administrator adds 惠州’s next version; the server’s field messages show under the fields', async () => {
     const { page } = suite;
     const section = page.getByTestId('funeral-policy-section');

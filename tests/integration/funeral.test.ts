@@ -246,14 +246,17 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     expect(corrected).toMatchObject({ id: first.id, number: 'JM2025-000001', status: 'pending', totalWaived: 130000, rejectReason: null, reviewedBy: null });
     expect(corrected.computation.overallCap).toBeNull();
     expect(lastEvent().type).toBe('funeral.waiver.corrected');
-    expect(refused(() => app.call('funeral.correctWaiver', { id: first.id, ...waiver(1, '2025-10-08') }, staff)).message).toContain('只有已退回的减免可以修改');
+    const pending = refused(() => app.call('funeral.correctWaiver', { id: first.id, ...waiver(1, '2025-10-08') }, staff));
+    expect(pending.message).toBe('减免 JM2025-000001 待审核，不能更正：待审核的减免请审核员退回后修改');
+    expect(pending.fieldErrors.id).toBe('待审核的减免请审核员退回后修改');
 
     const approved = app.call('funeral.reviewWaiver', { id: first.id, decision: 'approve' }, reviewer);
     expect(approved).toMatchObject({ status: 'approved', settlementMonth: '2025-10', reviewedBy: '民政审核员' });
     const event = lastEvent();
     expect(event.type).toBe('funeral.waiver.approved');
     expect(JSON.parse(event.payload)).toMatchObject({ number: 'JM2025-000001', settlementMonth: '2025-10', totalWaived: 130000 });
-    expect(refused(() => app.call('funeral.correctWaiver', { id: first.id, ...waiver(1, '2025-10-08') }, staff)).code).toBe('CONFLICT');
+    // An approved waiver is corrected only with a reason (the 冲销 tests below).
+    expect(refused(() => app.call('funeral.correctWaiver', { id: first.id, ...waiver(1, '2025-10-08') }, staff)).fieldErrors).toEqual({ reason: '请填写更正原因' });
   });
 
   it('the month: the settlement by item, closed once, a future month refused, later approvals go to the next month', () => {
@@ -312,16 +315,16 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     expect(String(detail.getCell(2, 1).value)).toContain('已提交');
     const header = (detail.getRow(3).values as unknown[]).slice(1);
     expect(header.slice(0, 3)).toEqual(['编号', '逝者', '死亡日期']);
-    expect(header.at(-1)).toBe('合计（元）');
+    expect(header.slice(-2)).toEqual(['合计（元）', '备注']);
     expect(detail.rowCount).toBe(3 + 2 + 1);
-    const totalCol = header.length;
+    const totalCol = header.length - 1;
     const rows = [4, 5].map((r) => detail.getRow(r));
     expect(rows.map((r) => r.getCell(1).value)).toEqual(['JM2025-000001', 'JM2025-000002']);
     const perWaiver = rows.map((r) => r.getCell(totalCol).value as number);
     expect(perWaiver).toEqual([1300, 1780]);
     // Each row's items add up to its total; the total row to the statement.
     for (const r of rows) {
-      const items = header.slice(3, -1).map((_, i) => (r.getCell(4 + i).value as number | null) ?? 0);
+      const items = header.slice(3, -2).map((_, i) => (r.getCell(4 + i).value as number | null) ?? 0);
       expect(items.reduce((a, b) => a + b, 0)).toBeCloseTo(r.getCell(totalCol).value as number, 2);
     }
     const total = detail.getRow(6);
@@ -476,5 +479,218 @@ describe('惠民殡葬: waivers, review, monthly settlement', () => {
     expect(approved.settlementMonth).toBe('2026-01');
     // A reviewer reading a settlement of a home with no records is told so, not shown an empty month.
     expect((await asyncAppError(app.callAsync('funeral.settlementExport', { funeralHome: '无此殡仪馆', month: '2025-10' }, reviewer))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('惠民殡葬: correcting approved waivers (冲销), scans', () => {
+  const octClock = new FixedClock('2025-10-15T02:00:00.000Z');
+  let app: CivReg;
+  let staff: string;
+  let reviewer: string;
+
+  const PDF = { name: '死亡医学证明书.pdf', mimeType: 'application/pdf' as const, dataBase64: Buffer.from('%PDF-1.4 死亡医学证明书').toString('base64') };
+  const PNG = { name: '低保证.png', mimeType: 'image/png' as const, dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64') };
+  const CHEAPER = [svc('transport', 1, 400), svc('cremation', 1, 600), svc('urn', 1, 300)];
+  const REASON = '骨灰盒等项目按实际收费重新核定';
+
+  const snapshot = () => ({
+    waivers: app.database.sqlite.prepare('SELECT * FROM funeral_waivers ORDER BY id').all(),
+    reversals: app.database.sqlite.prepare('SELECT * FROM funeral_waiver_reversals ORDER BY id').all(),
+    attachments: count(app, 'attachments'),
+    settlements: app.database.sqlite.prepare('SELECT * FROM funeral_settlements').all(),
+    serials: app.database.sqlite.prepare('SELECT * FROM certificate_serials').all(),
+    audit: count(app, 'audit_log'),
+    outbox: count(app, 'outbox'),
+  });
+  const refused = (fn: () => unknown) => refusedUnchanged(snapshot, fn);
+  const enter = (input: WaiverInput) => app.call('funeral.enterWaiver', input, staff);
+  const approve = (id: number) => app.call('funeral.reviewWaiver', { id, decision: 'approve' }, reviewer);
+  const correct = (id: number, input: WaiverInput, extra: { reason?: string; scans?: (typeof PDF | typeof PNG)[] } = {}) =>
+    app.call('funeral.correctWaiver', { id, ...input, ...extra }, staff);
+  const settlement = (month: string) => app.call('funeral.settlement', { funeralHome: HOME, month }, reviewer);
+  const events = (n: number) =>
+    (app.database.sqlite.prepare('SELECT event_type AS type, record_id AS recordId, payload FROM outbox ORDER BY rowid DESC LIMIT ?').all(n) as { type: string; recordId: string; payload: string }[])
+      .reverse()
+      .map((e) => ({ ...e, payload: JSON.parse(e.payload) as Record<string, unknown> }));
+
+  let a: { id: number; number: string };
+  let b: { id: number; number: string };
+  let replacement: { id: number; number: string };
+  let closedOctober: unknown;
+  let closedStatement: unknown;
+
+  beforeAll(() => {
+    ({ app } = makeApp({ clock: octClock }));
+    const admin = login(app);
+    staff = readyUser(app, admin, { username: 'binyi', displayName: '殡仪馆录入员', role: 'funeral', password: 'Funeral123' });
+    reviewer = readyUser(app, admin, { username: 'shenhe', displayName: '民政审核员', role: 'reviewer', password: 'Review123' });
+    app.call('funeral.selectPolicy', { schemeId: 'huizhou' }, admin);
+  });
+  afterAll(() => app.close());
+
+  it('scans are stored with the waiver in its transaction and listed on the detail; bad base64 is refused with nothing written', () => {
+    const bad = refused(() => app.call('funeral.enterWaiver', { ...waiver(1, '2025-10-08'), scans: [{ ...PDF, dataBase64: '不是base64!' }] }, staff));
+    expect(bad.code).toBe('VALIDATION');
+    expect(bad.fieldErrors['scans.0.dataBase64']).toContain('扫描件内容不是有效的 base64 编码');
+    const badType = refused(() => app.call('funeral.enterWaiver', { ...waiver(1, '2025-10-08'), scans: [{ ...PDF, mimeType: 'image/gif' as 'image/png' }] }, staff));
+    expect(badType.fieldErrors['scans.0.mimeType']).toContain('扫描件须为 JPEG、PNG 或 PDF');
+    // A refused entry stores none of its scans.
+    const entered = app.call('funeral.enterWaiver', { ...waiver(1, '2025-10-08'), scans: [PDF, PNG] }, staff);
+    a = { id: entered.id, number: entered.number };
+    expect(refused(() => app.call('funeral.enterWaiver', { ...waiver(1, '2025-10-08'), scans: [PDF] }, staff)).code).toBe('CONFLICT');
+
+    const detail = app.call('funeral.waiver', { id: a.id }, reviewer);
+    expect(detail.attachments.map(({ name, mimeType, size, waiverNumber }) => ({ name, mimeType, size, waiverNumber }))).toEqual([
+      { name: PDF.name, mimeType: 'application/pdf', size: Buffer.from(PDF.dataBase64, 'base64').length, waiverNumber: a.number },
+      { name: PNG.name, mimeType: 'image/png', size: 11, waiverNumber: a.number },
+    ]);
+    expect(app.call('funeral.scan', { id: detail.attachments[1].id }, staff)).toEqual({ name: PNG.name, mimeType: 'image/png', dataBase64: PNG.dataBase64 });
+    expect(app.database.sqlite.prepare('SELECT record_id AS r FROM attachments').all()).toEqual([{ r: `funeral-waiver:${a.id}` }, { r: `funeral-waiver:${a.id}` }]);
+    expect(appError(() => app.call('funeral.scan', { id: 999 }, staff)).code).toBe('NOT_FOUND');
+    // The stored input holds no scan: the attachments table does.
+    expect(JSON.stringify(detail.input)).not.toContain(PNG.dataBase64);
+  });
+
+  it('October is approved and closed; its statement is kept to compare', () => {
+    approve(a.id);
+    const second = enter(waiver(2, '2025-10-10'));
+    b = { id: second.id, number: second.number };
+    approve(b.id);
+    app.call('funeral.closeMonth', { funeralHome: HOME, month: '2025-10' }, reviewer);
+    closedOctober = settlement('2025-10');
+    closedStatement = app.call('funeral.document', { document: 'settlement-statement', key: `${HOME}|2025-10` }, reviewer).data;
+    expect(closedOctober).toMatchObject({ status: 'closed', waivers: 2, totalWaived: 2 * 178000, reversals: [] });
+    expect(app.call('funeral.waivers', { status: 'approved' }, staff).every((w) => w.settlementClosed)).toBe(true);
+  });
+
+  it('an approved waiver is corrected only with a 更正原因; a pending one only after the reviewer returns it', () => {
+    expect(refused(() => correct(a.id, waiver(1, '2025-10-08', { services: CHEAPER }))).fieldErrors).toEqual({ reason: '请填写更正原因' });
+    expect(refused(() => correct(a.id, waiver(1, '2025-10-08', { services: CHEAPER }), { reason: '   ' })).fieldErrors.reason).toBe('请填写更正原因');
+    const pending = enter(waiver(3, '2025-10-11'));
+    const err = refused(() => correct(pending.id, waiver(3, '2025-10-11'), { reason: REASON }));
+    expect(err.code).toBe('CONFLICT');
+    expect(err.fieldErrors).toEqual({ id: '待审核的减免请审核员退回后修改' });
+  });
+
+  it('settled in a closed month: one write supersedes it, reverses it in November, and enters a replacement for review', () => {
+    const auditBefore = count(app, 'audit_log');
+    const result = correct(a.id, waiver(1, '2025-10-08', { services: CHEAPER }), { reason: REASON, scans: [PDF] });
+    replacement = { id: result.id, number: result.number };
+    expect(result).toMatchObject({ number: 'JM2025-000004', status: 'pending', totalWaived: 130000, replacesNumber: a.number, settlementMonth: null, enteredBy: '殡仪馆录入员' });
+    expect(result.id).not.toBe(a.id);
+    expect(count(app, 'audit_log')).toBe(auditBefore + 1);
+
+    const original = app.call('funeral.waiver', { id: a.id }, reviewer);
+    expect(original).toMatchObject({ status: 'superseded', settlementMonth: '2025-10', settlementClosed: true, totalWaived: 178000 });
+    expect(original.reversal).toMatchObject({ waiverNumber: a.number, originalMonth: '2025-10', settlementMonth: '2025-11', reason: REASON, totalWaived: -178000, totalClaimed: -285000, replacedBy: replacement.number });
+
+    const detail = app.call('funeral.waiver', { id: replacement.id }, reviewer);
+    expect(detail.correctionReason).toBe(REASON);
+    // The replacement's file: its own scan, and those of the waiver it replaces.
+    expect(detail.attachments.map((x) => [x.name, x.waiverNumber])).toEqual([
+      [PDF.name, a.number],
+      [PNG.name, a.number],
+      [PDF.name, replacement.number],
+    ]);
+
+    const [reversed, entered] = events(2);
+    expect(reversed).toMatchObject({
+      type: 'funeral.waiver.reversed',
+      recordId: a.number,
+      payload: { number: a.number, originalMonth: '2025-10', settlementMonth: '2025-11', totalWaived: 178000, reason: REASON, replacedBy: replacement.number },
+    });
+    expect(entered).toMatchObject({ type: 'funeral.waiver.entered', recordId: replacement.number, payload: { number: replacement.number, replaces: a.number, totalWaived: 130000 } });
+    const audit = app.database.sqlite.prepare('SELECT summary, record_ids AS r FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { summary: string; r: string };
+    expect(audit.summary).toContain(`在 2025-11 冲销 1,780 元`);
+    expect(audit.summary).not.toContain(REASON);
+    expect(JSON.parse(audit.r)).toEqual([`funeral-waiver:${a.id}`, 'funeral-waiver-reversal:1', `funeral-waiver:${replacement.id}`]);
+  });
+
+  it('the closed month does not change; the open month carries the reversal as a negative line', () => {
+    expect(settlement('2025-10')).toEqual(closedOctober);
+    expect(app.call('funeral.document', { document: 'settlement-statement', key: `${HOME}|2025-10` }, reviewer).data).toEqual(closedStatement);
+    // Approved waivers of October: the superseded one still counts there.
+    expect(app.call('funeral.waivers', { month: '2025-10' }, reviewer).map((w) => [w.number, w.status])).toEqual([
+      [b.number, 'approved'],
+      [a.number, 'superseded'],
+    ]);
+
+    const november = settlement('2025-11');
+    expect(november).toMatchObject({ status: 'open', waivers: 0, items: [], totalWaived: -178000, totalClaimed: -285000 });
+    expect(november.reversals).toHaveLength(1);
+  });
+
+  it('the duplicate check ignores the superseded waiver but still refuses a second live one, naming it', () => {
+    const err = refused(() => enter(waiver(1, '2025-10-08')));
+    expect(err.message).toContain(`编号 ${replacement.number}`);
+    expect(err.message).not.toContain(a.number);
+    const again = refused(() => correct(a.id, waiver(1, '2025-10-08'), { reason: REASON }));
+    expect(again.message).toBe(`减免 ${a.number} 已冲销，不能再更正，请更正替代它的减免 ${replacement.number}`);
+    expect(again.fieldErrors.id).toBe(`已冲销，由 ${replacement.number} 替代`);
+    // The trial of the replacement does not count the person's superseded waiver as an earlier one.
+    expect(app.call<'funeral.computeWaiver'>('funeral.computeWaiver', { id: replacement.id, ...waiver(1, '2025-10-08', { services: CHEAPER }) }, staff).eligible).toBe(true);
+  });
+
+  it('approved in a month still open: recomputed in place and back to review, without a reversal', () => {
+    const c = app.call('funeral.waivers', { status: 'pending' }, reviewer).find((w) => w.number === 'JM2025-000003')!;
+    expect(approve(c.id).settlementMonth).toBe('2025-11');
+    expect(settlement('2025-11').waivers).toBe(1);
+    const reopened = correct(c.id, waiver(3, '2025-10-11', { services: CHEAPER }), { reason: '冷藏天数录入有误' });
+    expect(reopened).toMatchObject({ id: c.id, number: c.number, status: 'pending', settlementMonth: null, totalWaived: 130000, reviewedBy: null, replacesNumber: null });
+    expect(count(app, 'funeral_waiver_reversals')).toBe(1);
+    expect(events(1)[0]).toMatchObject({ type: 'funeral.waiver.corrected', recordId: c.number, payload: { correction: { reason: '冷藏天数录入有误', withdrawnFrom: '2025-11' } } });
+    expect(settlement('2025-11')).toMatchObject({ waivers: 0, totalWaived: -178000 });
+  });
+
+  it('the replacement approved: November nets it against the reversal, and closing stores the net', async () => {
+    expect(approve(replacement.id).settlementMonth).toBe('2025-11');
+    expect(events(1)[0]).toMatchObject({ type: 'funeral.waiver.approved', payload: { number: replacement.number, replaces: a.number, settlementMonth: '2025-11' } });
+    const november = settlement('2025-11');
+    expect(november).toMatchObject({ waivers: 1, totalWaived: 130000 - 178000, totalClaimed: 130000 - 285000 });
+    expect(november.items.reduce((s, i) => s + i.waived, 0) + november.reversals.reduce((s, r) => s + r.totalWaived, 0)).toBe(november.totalWaived);
+
+    const statement = app.call('funeral.document', { document: 'settlement-statement', key: `${HOME}|2025-11` }, reviewer);
+    const rows = statement.data.items as Record<string, string>[];
+    expect(rows.slice(-2)).toEqual([
+      { no: '4', item: `冲销 ${a.number}`, quantity: '原2025年10月', waived: '-1,780.00 元' },
+      { no: '', item: '合计', quantity: '', waived: '-480.00 元' },
+    ]);
+    expect(statement.data).toMatchObject({ total: '-480.00 元', totalUppercase: '人民币负肆佰捌拾元整' });
+    expect(statement.data.reversalNotes).toBe(`冲销 ${a.number}（原2025年10月结算，由 ${replacement.number} 替代）：${REASON}。`);
+    const pdf = await app.callAsync('print.preview', { templateId: statement.templateId, data: statement.data }, reviewer);
+    expect(Buffer.from(pdf.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    const out = await app.callAsync('funeral.settlementExport', { funeralHome: HOME, month: '2025-11' }, reviewer);
+    const wb = new Workbook();
+    await wb.xlsx.load(Buffer.from(out.xlsxBase64, 'base64') as unknown as ArrayBuffer);
+    const detail = wb.getWorksheet('明细')!;
+    const header = (detail.getRow(3).values as unknown[]).slice(1);
+    const totalCol = header.indexOf('合计（元）') + 1;
+    expect([4, 5, 6].map((r) => [detail.getRow(r).getCell(1).value, detail.getRow(r).getCell(totalCol).value, detail.getRow(r).getCell(totalCol + 1).value])).toEqual([
+      [replacement.number, 1300, `更正减免 ${a.number}`],
+      [`冲销 ${a.number}`, -1780, `原2025年10月结算；更正原因：${REASON}`],
+      ['合计', -480, '含冲销 1 笔'],
+    ]);
+    const summary = wb.getWorksheet('汇总')!;
+    const last = summary.getRow(summary.rowCount);
+    expect([summary.getRow(summary.rowCount - 1).getCell(1).value, last.getCell(4).value, last.getCell(5).value]).toEqual(['冲销（1 笔）', -1550, -480]);
+
+    octClock.advanceMinutes(20 * 24 * 60); // 2025-11-04
+    for (const [token, password] of [
+      [staff, 'Funeral123x9'],
+      [reviewer, 'Review123x9'],
+    ]) {
+      app.call('auth.unlock', { password }, token);
+    }
+    const closed = app.call('funeral.closeMonth', { funeralHome: HOME, month: '2025-11' }, reviewer);
+    expect(closed).toMatchObject({ status: 'closed', totalWaived: -48000 });
+    expect(app.database.sqlite.prepare("SELECT waivers, total_waived AS t FROM funeral_settlements WHERE month = '2025-11'").get()).toEqual({ waivers: 1, t: -48000 });
+    expect(events(1)[0].payload).toMatchObject({ totalWaived: -48000, reversals: [{ number: a.number, totalWaived: -178000, reason: REASON }] });
+    expect(settlement('2025-10')).toEqual(closedOctober);
+  });
+
+  it('the superseded waiver’s form states its reversal', () => {
+    const form = app.call('funeral.document', { document: 'waiver-form', key: String(a.id) }, reviewer);
+    expect(form.data.decision).toBe(`同意减免 1,780.00 元，计入 2025年10月结算。已于 2025年11月冲销，由减免 ${replacement.number} 替代。更正原因：${REASON}`);
   });
 });

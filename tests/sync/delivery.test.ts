@@ -83,7 +83,7 @@ describe('delivery to the platform simulator', () => {
   });
 
   it('the check asks the platform; the registration that follows is marked checked and delivered', async () => {
-    const check = await s.app.callAsync('marriage.check', { party1: person(1, 'male'), party2: person(2, 'female') }, s.registrar);
+    const check = await s.app.callAsync<'marriage.check'>('marriage.check', { party1: person(1, 'male'), party2: person(2, 'female') }, s.registrar);
     expect(check).toMatchObject({ ok: true, platform: 'answered' });
     expect(check.findings.join('\n')).toContain('省级平台婚姻状况为“未婚”');
     const r = s.app.call<'marriage.register'>('marriage.register', { party1: person(1, 'male'), party2: person(2, 'female'), ...declared }, s.registrar);
@@ -96,7 +96,7 @@ describe('delivery to the platform simulator', () => {
   });
 
   it('a party the platform knows as married is refused at the check, with the platform’s record', async () => {
-    const check = await s.app.callAsync('marriage.check', { party1: person(1, 'male'), party2: person(3, 'female') }, s.registrar);
+    const check = await s.app.callAsync<'marriage.check'>('marriage.check', { party1: person(1, 'male'), party2: person(3, 'female') }, s.registrar);
     expect(check.ok).toBe(false);
     // Married here as well: the local check says so, and the platform's answer adds its own record.
     expect(check.problems.join('\n')).toContain('省级平台记录一方');
@@ -104,7 +104,7 @@ describe('delivery to the platform simulator', () => {
 
   it('unreachable: the check says so; a supervisor authorizes; the re-check clears it when the platform is back', async () => {
     sim.setFaults({ down: true });
-    const check = await s.app.callAsync('marriage.check', { party1: person(4, 'male'), party2: person(5, 'female') }, s.registrar);
+    const check = await s.app.callAsync<'marriage.check'>('marriage.check', { party1: person(4, 'male'), party2: person(5, 'female') }, s.registrar);
     expect(check).toMatchObject({ ok: true, platform: 'unreachable' });
     expect(check.platformMessage).toContain('审核员授权');
     const refused = appError(() => s.app.call('marriage.register', { party1: person(4, 'male'), party2: person(5, 'female'), ...declared }, s.registrar));
@@ -136,7 +136,7 @@ describe('delivery to the platform simulator', () => {
     expect(await w2.runOnce()).toBe(true);
 
     sim.setFaults({ down: true });
-    await s.app.callAsync('marriage.check', { party1: person(6, 'male'), party2: person(8, 'female') }, s.registrar);
+    await s.app.callAsync<'marriage.check'>('marriage.check', { party1: person(6, 'male'), party2: person(8, 'female') }, s.registrar);
     const r = s.app.call<'marriage.register'>('marriage.register', { party1: person(6, 'male'), party2: person(8, 'female'), ...declared, platformOverride: OVERRIDE }, s.registrar);
     sim.setFaults({});
     expect(await s.worker.runOnce()).toBe(true);
@@ -147,7 +147,7 @@ describe('delivery to the platform simulator', () => {
   });
 
   it('a rejection parks the registration with the platform’s reason; a correction goes through', async () => {
-    await s.app.callAsync('marriage.check', { party1: person(10, 'male'), party2: person(9, 'female') }, s.registrar);
+    await s.app.callAsync<'marriage.check'>('marriage.check', { party1: person(10, 'male'), party2: person(9, 'female') }, s.registrar);
     const r = s.app.call<'marriage.register'>('marriage.register', { party1: person(10, 'male'), party2: person(9, 'female'), ...declared }, s.registrar);
     expect(await s.worker.runOnce()).toBe(true);
     const parked = s.app.call<'sync.events'>('sync.events', { status: 'parked' }, s.reviewer).events;

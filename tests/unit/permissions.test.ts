@@ -4,8 +4,8 @@ import type { CivReg } from '../../src-main/core/civreg';
 import { appError, cleanupTempDirs, count, login, loginReady, makeApp } from '../helpers/civreg';
 
 const EXPECTED: Record<Role, Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register', 'statistics.read', 'funeral.read'],
-  reviewer: ['audit.read', 'stationery.manage', 'stationery.use', 'statistics.read', 'funeral.review', 'funeral.read'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'print.calibrate', 'stationery.manage', 'stationery.use', 'certificates.issue', 'marriage.register', 'statistics.read', 'funeral.read', 'marriage.correct', 'sync.manage'],
+  reviewer: ['audit.read', 'stationery.manage', 'stationery.use', 'statistics.read', 'funeral.review', 'funeral.read', 'marriage.correct', 'sync.manage'],
   registrar: ['print.calibrate', 'stationery.use', 'certificates.issue', 'marriage.register'],
   funeral: ['print.calibrate', 'funeral.waiver', 'funeral.read'],
   archivist: [],

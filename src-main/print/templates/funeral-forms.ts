@@ -134,10 +134,14 @@ export const SETTLEMENT_COLUMNS: TableColumn[] = [
   { key: 'quantity', title: '数量', width: 30, align: 'center' },
   { key: 'waived', title: '减免金额', width: 68, align: 'right' },
 ];
-/** Items and the 合计 row. */
+/** Items, the month's reversals (冲销, one row each while they fit) and the 合计 row. */
 export const SETTLEMENT_ROWS = 16;
 
-/** 基本殡葬服务费用减免月度结算汇总表: what the bureau pays the funeral home for the month. */
+/**
+ * 基本殡葬服务费用减免月度结算汇总表: what the bureau pays the funeral home for the month — the items of
+ * its approved waivers, less the reversals of waivers corrected after their month was closed, whose
+ * original 减免编号 and 更正原因 the 冲销说明 states.
+ */
 function settlementStatement(): Template {
   const form = new A4Form();
   form.title('基本殡葬服务费用减免月度结算汇总表', 16, 18);
@@ -146,7 +150,7 @@ function settlementStatement(): Template {
   const monthW = form.label('结算月份：', 130, 32);
   form.text(k('month', '结算月份'), 130 + monthW, 32, RIGHT - 130 - monthW);
 
-  let y = tableField(form, k('items', '结算项目'), 41, SETTLEMENT_COLUMNS, 8, SETTLEMENT_ROWS, 11);
+  let y = tableField(form, k('items', '结算项目'), 41, SETTLEMENT_COLUMNS, 7.5, SETTLEMENT_ROWS, 11);
   y = form.table(LEFT, y + 4, [
     {
       height: 10,
@@ -171,6 +175,7 @@ function settlementStatement(): Template {
         { width: 134, text: k('totalUppercase', '减免金额合计（大写）') },
       ],
     },
+    { height: 14, cells: [{ width: 36, label: '冲销说明' }, { width: 134, multiline: { ...k('reversalNotes', '冲销说明'), size: 9, minSize: 6 } }] },
   ]);
   form.label('注：本表根据民政部门审核通过的减免记录汇总，逐人明细见结算明细表（电子表格）。', LEFT, y + 3, 9);
 

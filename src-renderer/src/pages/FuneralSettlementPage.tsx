@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -16,7 +16,42 @@ import { DocumentActions } from './marriage/DocumentActions';
 import { useXlsxExport } from './statistics/useXlsxExport';
 
 type Settlement = OpOutput<'funeral.settlement'>;
-type SettlementItem = Settlement['items'][number];
+type Reversal = Settlement['reversals'][number];
+
+/** A row of the statement: an item of the month's waivers, or a reversal (冲销) with its amounts negative. */
+interface StatementRow {
+  key: string;
+  label: ReactNode;
+  quantity: number | null;
+  claimed: number;
+  waived: number;
+}
+
+function reversalLabel(r: Reversal): ReactNode {
+  return (
+    <div data-testid={`settlement-reversal-${r.waiverNumber}`}>
+      <Tag color="red">冲销</Tag>
+      减免 {r.waiverNumber}（{r.deceasedName}，原计入 {r.originalMonth} 结算{r.replacedBy ? `，由 ${r.replacedBy} 替代` : ''}）
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          更正原因：{r.reason}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}
+
+function statementRows(s: Settlement): StatementRow[] {
+  return [
+    ...s.items.map((i) => ({ key: i.itemId, label: i.label, quantity: i.quantity, claimed: i.claimed, waived: i.waived })),
+    ...s.reversals.map((r) => ({ key: `reversal-${r.id}`, label: reversalLabel(r), quantity: null, claimed: r.totalClaimed, waived: r.totalWaived })),
+  ];
+}
+
+/** Negative amounts (reversals) in red, as the paper statement's 冲销 rows. */
+function amount(fen: number): ReactNode {
+  return fen < 0 ? <Typography.Text type="danger">{formatFen(fen)}</Typography.Text> : formatFen(fen);
+}
 
 const STATUS = { open: { label: '未提交', color: 'warning' }, closed: { label: '已提交', color: 'success' } } as const;
 
@@ -61,34 +96,39 @@ function SettlementSummary({ settlement }: { settlement: Settlement }) {
   );
 }
 
+/** The month's items, then its reversals (冲销, negative), then the net totals. */
 function ItemsTable({ settlement }: { settlement: Settlement }) {
+  const rows = statementRows(settlement);
+  const reversals = settlement.reversals.length ? `，冲销 ${settlement.reversals.length} 笔` : '';
   return (
-    <Table<SettlementItem>
-      rowKey="itemId"
+    <Table<StatementRow>
+      rowKey="key"
       size="small"
       style={{ marginTop: 16 }}
       pagination={false}
-      dataSource={settlement.items}
+      dataSource={rows}
       locale={{ emptyText: '本月没有审核通过的减免' }}
       data-testid="settlement-items"
       columns={[
         { title: '服务项目', dataIndex: 'label', key: 'label' },
         { title: '数量', dataIndex: 'quantity', key: 'quantity', align: 'right', width: 100 },
-        { title: '实际收费', dataIndex: 'claimed', key: 'claimed', align: 'right', width: 160, render: (v: number) => formatFen(v) },
-        { title: '减免金额', dataIndex: 'waived', key: 'waived', align: 'right', width: 160, render: (v: number) => formatFen(v) },
+        { title: '实际收费', dataIndex: 'claimed', key: 'claimed', align: 'right', width: 160, render: amount },
+        { title: '减免金额', dataIndex: 'waived', key: 'waived', align: 'right', width: 160, render: amount },
       ]}
       summary={() =>
-        settlement.items.length > 0 && (
+        rows.length > 0 && (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>
-              <strong>合计（{settlement.waivers} 件）</strong>
+              <strong>
+                合计（{settlement.waivers} 件{reversals}）
+              </strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} />
             <Table.Summary.Cell index={2} align="right">
-              <strong>{formatFen(settlement.totalClaimed)}</strong>
+              <strong>{amount(settlement.totalClaimed)}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3} align="right">
-              <strong>{formatFen(settlement.totalWaived)}</strong>
+              <strong>{amount(settlement.totalWaived)}</strong>
             </Table.Summary.Cell>
           </Table.Summary.Row>
         )
@@ -103,16 +143,18 @@ export function FuneralSettlementPage() {
   const { status } = useCurrentSession();
   const role = status.user.role;
   const canClose = hasPermission(role, 'funeral.review');
-  const approved = useQuery('funeral.waivers', { status: 'approved' });
+  const waivers = useQuery('funeral.waivers', {});
   const [chosenMonth, setChosenMonth] = useState<string | null>(null);
   const [chosenHome, setChosenHome] = useState<string | null>(null);
   const { exporting, exportXlsx } = useXlsxExport();
   const printers = useQuery('print.printers', {});
 
-  // Until one is chosen: the latest month with approved waivers, else the station's month.
-  const months = [...new Set((approved.data ?? []).map((w) => w.settlementMonth).filter((m): m is string => Boolean(m)))].sort().reverse();
+  // Until one is chosen: the latest month with approved waivers, else the station's month. A waiver has a
+  // settlement month once approved, and keeps it when superseded (it was settled there).
+  const approved = (waivers.data ?? []).filter((w) => w.settlementMonth !== null);
+  const months = [...new Set(approved.map((w) => w.settlementMonth).filter((m): m is string => Boolean(m)))].sort().reverse();
   const month = chosenMonth ?? months[0] ?? status.today.slice(0, 7);
-  const homes = [...new Set([status.station.officeName, ...(approved.data ?? []).map((w) => w.funeralHome)])];
+  const homes = [...new Set([status.station.officeName, ...approved.map((w) => w.funeralHome)])];
   const funeralHome = chosenHome ?? status.station.officeName;
   const key = { funeralHome, month };
   const settlement = useQuery('funeral.settlement', key);
@@ -125,7 +167,7 @@ export function FuneralSettlementPage() {
   const closeMonth = (): void => {
     modal.confirm({
       title: `提交 ${funeralHome} ${month} 的结算？`,
-      content: `共 ${s?.waivers ?? 0} 件，减免金额合计 ${formatFen(s?.totalWaived ?? 0)}。提交后该月结算关闭，不能再更改；此后对该月减免的更正在未关闭的月份中作冲正处理。`,
+      content: `共 ${s?.waivers ?? 0} 件${s?.reversals.length ? `、冲销 ${s.reversals.length} 笔` : ''}，减免金额合计 ${formatFen(s?.totalWaived ?? 0)}。提交后该月结算关闭，不能再更改；此后对该月减免的更正在未提交的月份中冲销。`,
       okText: '提交结算',
       cancelText: '取消',
       okButtonProps: { danger: true, 'data-testid': 'settlement-close-confirm' },
@@ -206,7 +248,7 @@ export function FuneralSettlementPage() {
       </Card>
       <Card title={`${month} 计入结算的减免`} style={{ marginTop: 16 }}>
         <WaiverTable
-          waivers={(monthWaivers.data ?? []).filter((w) => w.funeralHome === funeralHome && w.status === 'approved')}
+          waivers={(monthWaivers.data ?? []).filter((w) => w.funeralHome === funeralHome)}
           loading={monthWaivers.loading}
           testId="settlement-waivers"
           empty="本月没有审核通过的减免"

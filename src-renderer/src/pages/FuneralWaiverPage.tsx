@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Drawer, Space, Spin } from 'antd';
-import { EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { hasPermission } from '../../../src-main/contract';
 import { call } from '../api/client';
 import { useCurrentSession } from '../currentSession';
@@ -12,7 +12,25 @@ import { WaiverDesk } from './funeral/WaiverDesk';
 import { WaiverDetailView } from './funeral/WaiverDetailView';
 import { WaiverFormActions } from './funeral/WaiverOutcome';
 import { StatusFilterBar, WaiverTable, type StatusFilter } from './funeral/WaiverTable';
-import { selectedScheme, type WaiverDetail, type WaiverSummary } from './funeral/waiverForm';
+import { correctionKind, selectedScheme, type WaiverDetail, type WaiverSummary } from './funeral/waiverForm';
+
+/** The row's and the drawer's correction button: 修改重交 a returned waiver, 更正 an approved one (冲销 once its month is submitted). */
+function CorrectButton({ waiver, onClick, size, testId }: { waiver: WaiverSummary; onClick: () => void; size?: 'small'; testId: string }) {
+  const kind = correctionKind(waiver);
+  if (!kind) return null;
+  const label = { returned: '修改重交', reopen: '更正', reverse: '更正（冲销）' }[kind];
+  return (
+    <Button
+      size={size}
+      type={kind === 'returned' ? 'primary' : 'default'}
+      icon={kind === 'returned' ? <EditOutlined /> : <SwapOutlined />}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {label}
+    </Button>
+  );
+}
 
 /** 基本殡葬服务费用减免: the funeral home's entry desk, and its waivers with their status. */
 export function FuneralWaiverPage() {
@@ -42,6 +60,7 @@ export function FuneralWaiverPage() {
   };
   const correct = (waiver: WaiverSummary): void =>
     void open(waiver, (detail) => {
+      setViewing(null);
       setDesk((d) => ({ generation: d.generation + 1, correcting: detail }));
       document.querySelector('.workspace-content')?.scrollTo({ top: 0, behavior: 'smooth' });
     });
@@ -79,11 +98,7 @@ export function FuneralWaiverPage() {
               <Button size="small" icon={<EyeOutlined />} loading={opening === w.id} onClick={() => void open(w, setViewing)} data-testid={`waiver-view-${w.id}`}>
                 查看
               </Button>
-              {w.status === 'rejected' && (
-                <Button size="small" type="primary" icon={<EditOutlined />} onClick={() => correct(w)} data-testid={`waiver-correct-${w.id}`}>
-                  修改重交
-                </Button>
-              )}
+              <CorrectButton size="small" waiver={w} onClick={() => correct(w)} testId={`waiver-correct-${w.id}`} />
             </Space>
           )}
         />
@@ -94,7 +109,14 @@ export function FuneralWaiverPage() {
         open={viewing !== null}
         onClose={() => setViewing(null)}
         destroyOnHidden
-        footer={viewing && <WaiverFormActions waiverId={viewing.id} />}
+        footer={
+          viewing && (
+            <Space wrap>
+              <CorrectButton waiver={viewing} onClick={() => correct(viewing)} testId="waiver-drawer-correct" />
+              <WaiverFormActions waiverId={viewing.id} />
+            </Space>
+          )
+        }
         data-testid="waiver-drawer"
       >
         {viewing && <WaiverDetailView detail={viewing} policies={policies.data} />}

@@ -37,13 +37,15 @@ function PlaceSwitch({ name, label, yes, no, testId }: { name: string; label: st
 interface DeceasedFieldsProps {
   disabled: boolean;
   onCard: (card: CardData) => void;
+  /** Whether the name takes the cursor when the desk opens (not when a 更正原因 is asked first). */
+  autoFocus: boolean;
 }
 
 /**
  * 逝者: identity (a resident ID number gives the birth date and the sex, as at the marriage counter),
  * the date of death that picks the policy version, and the residence and place facts the policy asks.
  */
-export function DeceasedFields({ disabled, onCard }: DeceasedFieldsProps) {
+export function DeceasedFields({ disabled, onCard, autoFocus }: DeceasedFieldsProps) {
   const documentType = Form.useWatch<DocumentTypeId | undefined>(['deceased', 'documentType']);
   const derived = derivesBirthAndSex(documentType);
   return (
@@ -61,7 +63,7 @@ export function DeceasedFields({ disabled, onCard }: DeceasedFieldsProps) {
         </Col>
         <Col xs={24} md={6}>
           <Form.Item label="姓名" name={['deceased', 'name']} required rules={[contractRule(deceasedSchema.name)]} normalize={(v: string) => v.trimStart()}>
-            <Input autoComplete="off" maxLength={50} autoFocus data-testid="deceased-name" />
+            <Input autoComplete="off" maxLength={50} autoFocus={autoFocus} data-testid="deceased-name" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

@@ -6,11 +6,14 @@ import type { CardData } from '../../../../src-main/contract/identity-operations
 import { call } from '../../api/client';
 import { applyFieldErrors } from '../../formErrors';
 import { derivesBirthAndSex, readIdNumber } from '../marriage/marriageData';
+import { toScans } from '../divorce/ScanUpload';
 import { ComputationPanel } from './ComputationPanel';
+import { CorrectingNotice } from './CorrectingNotice';
 import { DeceasedFields } from './DeceasedFields';
 import { enterNavigation } from './enterNavigation';
 import { PayerFields } from './PayerFields';
 import { EligibilityFields, ServicesTable, VersionNote } from './ServicesTable';
+import { ScanPicker } from './WaiverScans';
 import { useLiveComputation } from './useLiveComputation';
 import {
   NO_CATEGORY,
@@ -30,7 +33,7 @@ import { useCurrentSession } from '../../currentSession';
 
 interface WaiverDeskProps {
   scheme: PolicyScheme | null;
-  /** A rejected waiver being corrected and sent again, or undefined for a new one. */
+  /** A rejected or approved waiver being corrected and sent again, or undefined for a new one. */
   correcting?: WaiverDetail;
   /** After a waiver was entered or corrected: the list reloads. */
   onSubmitted: () => void;
@@ -99,17 +102,22 @@ export function WaiverDesk({ scheme, correcting, onSubmitted, onNew }: WaiverDes
       () => false,
     );
     if (!ok) return;
-    const current = inputOf(form.getFieldsValue(true) as WaiverValues);
+    const all = form.getFieldsValue(true) as WaiverValues;
+    const current = inputOf(all);
     if (current.input.services.length === 0) {
       setError(new AppError('VALIDATION', '请至少勾选一项服务项目'));
       return;
     }
     setSubmitting(true);
     try {
+      const scans = await toScans(all.scans);
+      const reason = all.reason?.trim() || undefined;
       const result = correcting
-        ? await call('funeral.correctWaiver', { ...current.input, id: correcting.id })
-        : await call('funeral.enterWaiver', current.input);
-      setEntered({ result, corrected: Boolean(correcting) });
+        ? await call('funeral.correctWaiver', { ...current.input, id: correcting.id, reason, scans })
+        : await call('funeral.enterWaiver', { ...current.input, scans });
+      // A new record for the correction: the original was reversed (冲销).
+      const reversed = correcting && result.id !== correcting.id ? correcting.number : undefined;
+      setEntered({ result, corrected: Boolean(correcting), reversed });
       onSubmitted();
     } catch (err) {
       setError(applyFieldErrors(form, err, fieldAliases(current.rowOfService)));
@@ -132,21 +140,12 @@ export function WaiverDesk({ scheme, correcting, onSubmitted, onNew }: WaiverDes
   const hint = ready.ready ? null : `填写完整后显示试算：${ready.missing}`;
   return (
     <div ref={dateRef}>
-      {correcting && !done && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`修改退回的减免 ${correcting.number}`}
-          description={`退回原因：${correcting.rejectReason ?? '（未说明）'}。修改后重新提交，仍由审核员审核。`}
-          data-testid="waiver-correcting"
-        />
-      )}
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <div onKeyDownCapture={enterNavigation(() => void submit())}>
             <Form form={form} layout="vertical" initialValues={initial} disabled={done} onValuesChange={onValuesChange} data-testid="waiver-form">
-              <DeceasedFields disabled={done} onCard={readDeceased} />
+              {correcting && !done && <CorrectingNotice correcting={correcting} />}
+              <DeceasedFields disabled={done} onCard={readDeceased} autoFocus={correcting?.status !== 'approved'} />
               <Card title="减免对象" size="small" style={{ marginTop: 16 }}>
                 <div style={{ marginBottom: 12 }}>
                   <VersionNote version={version} byDeath={byDeath} schemeName={scheme?.name ?? null} />
@@ -155,11 +154,12 @@ export function WaiverDesk({ scheme, correcting, onSubmitted, onNew }: WaiverDes
               </Card>
               <ServicesTable version={version} locked={done} />
               <PayerFields disabled={done} onCard={readPayer} />
+              <ScanPicker disabled={done} />
               {error && <Alert type="error" showIcon title={error.message} style={{ marginTop: 16 }} data-testid="waiver-error" />}
               {!done && (
                 <Space style={{ marginTop: 16 }}>
                   <Button type="primary" icon={<SendOutlined />} loading={submitting} onClick={() => void submit()} aria-keyshortcuts="Control+Enter" data-enter-last data-testid="waiver-submit">
-                    {correcting ? '重新提交（Ctrl+Enter）' : '提交（Ctrl+Enter）'}
+                    {correcting ? `${correcting.settlementClosed ? '冲销并' : ''}重新提交（Ctrl+Enter）` : '提交（Ctrl+Enter）'}
                   </Button>
                   <Typography.Text type="secondary">提交后由审核员审核；审核通过的计入当月结算。</Typography.Text>
                 </Space>

@@ -3,6 +3,8 @@ import { DOCUMENT_TYPES, type PolicyVersion } from '../../../../src-main/contrac
 import { formatDateTime } from '../../format';
 import { SEX_LABELS } from '../marriage/marriageData';
 import { ComputationView } from './ComputationPanel';
+import { formatFen } from './money';
+import { WaiverAttachments } from './WaiverScans';
 import { StatusTag } from './WaiverTable';
 import type { Policies, WaiverDetail } from './waiverForm';
 
@@ -17,7 +19,36 @@ export function versionById(policies: Policies | null, versionId: string): Polic
   return null;
 }
 
-/** One waiver in full: the deceased, the category, the payer, who entered and reviewed it, and the computation. */
+/** Why a waiver is here twice: the one it replaces (and why), or its own reversal (冲销) and replacement. */
+function CorrectionNote({ detail }: { detail: WaiverDetail }) {
+  const r = detail.reversal;
+  if (r) {
+    const by = r.replacedBy ? `，由减免 ${r.replacedBy} 替代` : '';
+    return (
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={`已于 ${r.settlementMonth} 冲销 ${formatFen(r.totalWaived)}（原计入 ${r.originalMonth} 结算）${by}`}
+        description={`更正原因：${r.reason}`}
+        data-testid="waiver-reversal"
+      />
+    );
+  }
+  if (!detail.replacesNumber) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`更正已结算的减免 ${detail.replacesNumber}（原减免已冲销）`}
+      description={detail.correctionReason && `更正原因：${detail.correctionReason}`}
+      data-testid="waiver-replaces"
+    />
+  );
+}
+
+/** One waiver in full: the deceased, the category, the payer, who entered and reviewed it, the computation and the scans. */
 export function WaiverDetailView({ detail, policies }: { detail: WaiverDetail; policies: Policies | null }) {
   const { input, computation } = detail;
   const d = input.deceased;
@@ -27,6 +58,7 @@ export function WaiverDetailView({ detail, policies }: { detail: WaiverDetail; p
   return (
     <div data-testid="waiver-detail">
       {detail.status === 'rejected' && detail.rejectReason && <Alert type="error" showIcon title={`已退回：${detail.rejectReason}`} style={{ marginBottom: 12 }} />}
+      <CorrectionNote detail={detail} />
       <Descriptions
         size="small"
         bordered
@@ -59,6 +91,10 @@ export function WaiverDetailView({ detail, policies }: { detail: WaiverDetail; p
         <Typography.Text strong>减免计算</Typography.Text>
       </Divider>
       <ComputationView computation={computation} />
+      <Divider titlePlacement="start" style={{ margin: '16px 0 8px' }}>
+        <Typography.Text strong>扫描件</Typography.Text>
+      </Divider>
+      <WaiverAttachments detail={detail} />
     </div>
   );
 }

@@ -12,6 +12,13 @@ import { WAIVER_STATUS_COLORS } from './waiverForm';
 export interface Entered {
   result: OpOutput<'funeral.enterWaiver'>;
   corrected: boolean;
+  /** The 减免编号 reversed by this correction, which `result` replaces. */
+  reversed?: string;
+}
+
+function outcomeTitle({ corrected, reversed }: Entered): string {
+  if (reversed) return `已冲销 ${reversed}，更正后的减免已提交审核`;
+  return corrected ? '已修改并重新提交审核' : '已提交审核';
 }
 
 /** 打印减免审批表 / 预览 / 保存 PDF of one waiver: the server builds the form from the record. */
@@ -31,14 +38,14 @@ export function WaiverFormActions({ waiverId, letter, primary }: { waiverId: num
 
 /** After 提交: the number, the amounts, the form to print for signatures, and on to the next family. */
 export function WaiverOutcome({ entered, onNew }: { entered: Entered; onNew: () => void }) {
-  const { result, corrected } = entered;
+  const { result } = entered;
   useAltShortcut('N', onNew);
   return (
     <Card size="small" data-testid="waiver-outcome">
       <Result
         status="success"
         style={{ padding: '16px 0 8px' }}
-        title={corrected ? '已修改并重新提交审核' : '已提交审核'}
+        title={outcomeTitle(entered)}
         subTitle={
           <span>
             减免编号 <strong data-testid="waiver-number">{result.number}</strong>

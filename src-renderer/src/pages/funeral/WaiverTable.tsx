@@ -16,6 +16,7 @@ export function StatusFilterBar({ value, onChange }: { value: StatusFilter; onCh
         { value: 'pending', label: WAIVER_STATUSES.pending },
         { value: 'rejected', label: WAIVER_STATUSES.rejected },
         { value: 'approved', label: WAIVER_STATUSES.approved },
+        { value: 'superseded', label: WAIVER_STATUSES.superseded },
         { value: 'all', label: '全部' },
       ]}
       data-testid="waiver-status-filter"
@@ -65,6 +66,13 @@ export function WaiverTable({ waivers, loading, actions, testId, empty, onOpen }
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 计入 {w.settlementMonth} 结算
+              </Typography.Text>
+            </div>
+          )}
+          {w.replacesNumber && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                更正 {w.replacesNumber}
               </Typography.Text>
             </div>
           )}

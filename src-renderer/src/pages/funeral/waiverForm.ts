@@ -1,3 +1,4 @@
+import type { UploadFile } from 'antd';
 import { waiverInput, type DocumentTypeId, type OpInput, type OpOutput, type PolicyScheme, type PolicyVersion } from '../../../../src-main/contract';
 import type { CardData } from '../../../../src-main/contract/identity-operations';
 import { derivesBirthAndSex, readIdNumber, type Sex } from '../marriage/marriageData';
@@ -40,6 +41,9 @@ export interface WaiverValues {
   exclusionIds: string[];
   services: ServiceRow[];
   payer: { name: string; idNumber: string; relation: string };
+  /** 更正原因, when an approved waiver is corrected. */
+  reason?: string;
+  scans?: UploadFile[];
 }
 
 /** 不属于以上类别: the person fits none of the version's categories (the server then refuses the waiver). */
@@ -174,7 +178,7 @@ export function fieldAliases(rowOfService: readonly number[]): Record<string, st
   return aliases;
 }
 
-/** A saved waiver back into the form (correcting a rejected one). */
+/** A saved waiver back into the form (correcting a rejected or an approved one). */
 export function valuesOf(input: WaiverInput, version: PolicyVersion | null): WaiverValues {
   const d = input.deceased;
   const rows = rowsFor(version, []).map((row) => {
@@ -208,4 +212,11 @@ export function deceasedFromCard(card: CardData): Partial<DeceasedValues> {
   return { documentType: 'resident-id', name: card.name, idNumber: card.idNumber, sex: card.sex, birthDate: card.birthDate };
 }
 
-export const WAIVER_STATUS_COLORS = { pending: 'processing', approved: 'success', rejected: 'error' } as const;
+/** How a correction of this waiver is made: in place (returned, or approved in an open month), or by a reversal (冲销). */
+export function correctionKind(w: Pick<WaiverSummary, 'status' | 'settlementClosed'>): 'returned' | 'reopen' | 'reverse' | null {
+  if (w.status === 'rejected') return 'returned';
+  if (w.status !== 'approved') return null;
+  return w.settlementClosed ? 'reverse' : 'reopen';
+}
+
+export const WAIVER_STATUS_COLORS = { pending: 'processing', approved: 'success', rejected: 'error', superseded: 'default' } as const;
