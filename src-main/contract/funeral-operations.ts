@@ -71,6 +71,8 @@ export const waiverComputation = z.object({
   totalWaived: z.number(),
   familyPays: z.number(),
   overallCap: z.object({ cap: z.number(), beforeCap: z.number() }).nullable(),
+  /** Whether the province was asked about earlier waivers of this person (`unreachable`: could not be). */
+  platform: z.enum(['not-linked', 'answered', 'unreachable']).optional(),
 });
 
 /** `superseded`: approved, settled in a month since closed, then corrected: reversed (冲销) and replaced by a new waiver. */
@@ -102,6 +104,9 @@ export const waiverView = z.object({
   settlementClosed: z.boolean(),
   /** The 减免编号 of the approved waiver this one replaces after a correction. */
   replacesNumber: z.string().nullable(),
+  /** The province-wide duplicate check at entry (`unreachable`: entered without it), and any conflict a later check found. */
+  platformCheck: z.enum(['not-linked', 'answered', 'unreachable']),
+  platformConflict: z.string().nullable(),
 });
 
 /** 冲销 as a statement shows it: the reversed waiver's amounts, negative. */

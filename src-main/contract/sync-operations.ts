@@ -66,6 +66,8 @@ export const syncOperations = {
       blockSize: z.number(),
       /** Registrations made without the platform's answer, and what the re-check found. */
       unchecked: z.array(z.object({ marriageId: z.number(), certificateNumber: z.string(), registeredOn: z.string(), overrideBy: z.string().nullable(), reason: z.string().nullable(), conflict: z.string().nullable() })),
+      /** Waivers entered without the province-wide duplicate check, and what the later check found. */
+      uncheckedWaivers: z.array(z.object({ waiverId: z.number(), number: z.string(), enteredAt: z.string(), conflict: z.string().nullable() })),
     }),
   }),
   'sync.events': op({
@@ -146,10 +148,10 @@ export const syncOperations = {
     output: z.object({ applied: z.number() }),
   }),
   'sync.recordRecheck': op({
-    title: '记录婚姻状况复核结果',
+    title: '记录省级平台复核结果',
     kind: 'write',
     access: 'sync.service',
-    input: z.strictObject({ marriageId: z.number().int(), conflict: z.string().nullable() }),
+    input: z.strictObject({ record: z.enum(['marriage', 'funeral-waiver']), id: z.number().int(), conflict: z.string().nullable() }),
     output: z.object({ ok: z.literal(true) }),
   }),
 } as const;

@@ -399,6 +399,13 @@ export const funeralWaivers = sqliteTable(
     status: text('status', { enum: ['pending', 'approved', 'rejected', 'superseded'] }).notNull().default('pending'),
     /** The approved waiver this one replaces after a correction. */
     replacesWaiverId: integer('replaces_waiver_id'),
+    /**
+     * The province-wide duplicate check at entry: `answered`, `unreachable` (entered without it; the
+     * reviewer's approval is the supervisor's decision, and the sync service asks again later), or
+     * `not-linked` (a standalone station). What a later check found against it, for the reviewer.
+     */
+    platformCheck: text('platform_check', { enum: ['not-linked', 'answered', 'unreachable'] }).notNull().default('not-linked'),
+    platformConflict: text('platform_conflict'),
     enteredBy: integer('entered_by'),
     enteredAt: text('entered_at').notNull(),
     reviewedBy: integer('reviewed_by'),

@@ -11,6 +11,7 @@ import {
 } from '../contract';
 import type { PolicyScheme, PolicyVersion } from '../contract/funeral-policy';
 import { localDate } from '../calendar/dates';
+import type { FuneralWaiverResponse } from '../platform/protocol';
 import type { CommandOutcome, ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import { displayNames } from '../core/users-repo';
 import { funeralSettlements, funeralWaiverReversals, funeralWaivers } from '../db/schema';
@@ -134,6 +135,8 @@ function viewOf(row: WaiverRow, { names, numbers, closed }: Lookups): WaiverView
     settlementMonth: row.settlementMonth,
     settlementClosed: closed.has(`${row.funeralHome}|${row.settlementMonth}`),
     replacesNumber: row.replacesWaiverId === null ? null : (numbers.get(row.replacesWaiverId) ?? null),
+    platformCheck: row.platformCheck,
+    platformConflict: row.platformConflict,
   };
 }
 
@@ -343,13 +346,52 @@ export const addPolicyVersion: WriteHandler<'funeral.addPolicyVersion'> = (ctx, 
 
 // ——— waivers ————————————————————————————————————————————————————————————————————————————————————————
 
+/** The platform has a few seconds to answer the duplicate check; the counter does not wait longer. */
+const PLATFORM_CHECK_TIMEOUT_MS = 3000;
+
+/** Waivers the platform knows for this person from other stations (this station's own are checked here). */
+function waivedElsewhereOnPlatform(ctx: ReadContext, answer: FuneralWaiverResponse): string | null {
+  const other = answer.waivers.find((w) => w.stationId !== ctx.stationId());
+  return other ? `${other.funeralHome}（编号 ${other.number}，省级平台记录）` : null;
+}
+
+/**
+ * 试算: an earlier waiver of the same person shows as a refusal, the way the province would — not the
+ * returned waiver being corrected. A linked station also asks the platform, province-wide; the answer is
+ * kept for the entry that follows, and when it cannot be had the trial says so.
+ */
 export const computeWaiver: ReadHandler<'funeral.computeWaiver'> = (ctx, input) => {
   const scheme = selectedScheme(ctx);
-  // The trial shows an earlier waiver of the same person as a refusal, the way the province would —
-  // not the returned waiver being corrected.
   const existing = waiverOfPerson(ctx, input.deceased.idNumber, input.id);
-  return compute(ctx, scheme, input, existing ? `${existing.funeralHome}（编号 ${existing.number}）` : null);
+  const here = existing ? `${existing.funeralHome}（编号 ${existing.number}）` : null;
+  const port = ctx.platform.port();
+  if (!port || here) return { ...compute(ctx, scheme, input, here), platform: port ? ('answered' as const) : ('not-linked' as const) };
+  const d = input.deceased;
+  return port.funeralWaivers(d.documentType, d.idNumber, PLATFORM_CHECK_TIMEOUT_MS).then(
+    (answer) => {
+      ctx.platform.rememberAnswer('waiver', d.idNumber, answer, ctx.now);
+      return { ...compute(ctx, scheme, input, waivedElsewhereOnPlatform(ctx, answer)), platform: 'answered' as const };
+    },
+    () => ({ ...compute(ctx, scheme, input, null), platform: 'unreachable' as const }),
+  );
 };
+
+/**
+ * At entry, the platform's answer from the 试算 before it: another station's waiver refuses the entry.
+ * Without an answer the waiver is entered as `unreachable`: the reviewer sees it, and the sync service
+ * asks again when the platform is back.
+ */
+function platformCheckAtEntry(ctx: ReadContext, input: WaiverInput): WaiverRow['platformCheck'] {
+  if (!ctx.platform.port()) return 'not-linked';
+  const answer = ctx.platform.recentAnswer('waiver', input.deceased.idNumber, ctx.now);
+  if (!answer) return 'unreachable';
+  const elsewhere = waivedElsewhereOnPlatform(ctx, answer);
+  if (elsewhere) {
+    const message = `该逝者已在${elsewhere}办理减免，不能重复减免`;
+    throw new AppError('CONFLICT', message, { 'deceased.idNumber': message });
+  }
+  return 'answered';
+}
 
 /** The columns an entered or corrected waiver is stored with: its input, its computation, pending review by someone other than the actor. */
 function submitted(ctx: ReadContext, scheme: PolicyScheme, input: WaiverInput, w: Waiver) {
@@ -379,10 +421,11 @@ export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, { scans, .
   if (existing) throw duplicate(existing);
   const w = compute(ctx, scheme, input, null);
   refuseIneligible(w);
+  const platformCheck = platformCheckAtEntry(ctx, input);
   const number = newWaiverNumber(ctx);
   const row = ctx.db
     .insert(funeralWaivers)
-    .values({ number, funeralHome, ...submitted(ctx, scheme, input, w), enteredAt: ctx.now.toISOString() })
+    .values({ number, funeralHome, ...submitted(ctx, scheme, input, w), platformCheck, enteredAt: ctx.now.toISOString() })
     .returning()
     .get();
   const filed = storeScans(ctx, row.id, scans);

@@ -55,7 +55,7 @@ export const checkRegistration: ReadHandler<'marriage.check'> = (ctx, input) => 
       answers.forEach((answer, i) => {
         const p = parties[i];
         const who = i === 0 ? '一方' : '另一方';
-        ctx.platform.rememberAnswer(p.idNumber, answer, ctx.now);
+        ctx.platform.rememberAnswer('marital', p.idNumber, answer, ctx.now);
         more.findings.push(platformFinding(who, p.name, answer));
         const problem = platformProblem(who, p.name, answer);
         if (problem) more.problems.push(problem);
@@ -78,7 +78,7 @@ type PlatformDecision = { checked: true } | { checked: false; overrideBy: UserRo
  */
 function platformDecision(ctx: WriteContext, parties: [CheckedParty, CheckedParty], override: OpParsedInput<'marriage.register'>['platformOverride']): PlatformDecision {
   if (!ctx.platform.port()) return { checked: false, overrideBy: null, reason: null };
-  const answers = parties.map((p) => ctx.platform.recentAnswer(p.idNumber, ctx.now));
+  const answers = parties.map((p) => ctx.platform.recentAnswer('marital', p.idNumber, ctx.now));
   if (answers.every((a) => a !== null)) {
     const problems = answers.map((a, i) => platformProblem(i === 0 ? '一方' : '另一方', parties[i].name, a!)).filter((p) => p !== null);
     if (problems.length) throw new AppError('VALIDATION', `不予登记：${problems.join('；')}`, { parties: problems.join('；') });

@@ -3,7 +3,7 @@ import { AppError, OUTBOX_STATUSES, operations, parseInput, type OpOutput, type 
 import type { CommitHandler, ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import type { Db } from '../db/open';
 import { LEASED_PREFIXES } from '../db/serials';
-import { certificateSerials, divisionCodes, marriages, outbox, platformLink, platformMaritalStatus, serialLeases, settings, signingKeys, syncState, users } from '../db/schema';
+import { certificateSerials, divisionCodes, funeralWaivers, marriages, outbox, platformLink, platformMaritalStatus, serialLeases, settings, signingKeys, syncState, users } from '../db/schema';
 import { localDate } from '../calendar/dates';
 import { applyResults } from '../sync/outbox-queue';
 import { SERIAL_RETURN_EVENT } from '../platform/protocol';
@@ -76,6 +76,13 @@ export const overview: ReadHandler<'sync.overview'> = (ctx) => {
     .limit(200)
     .all()
     .filter((m) => m.conflict !== null || !isChecked(ctx, m.marriageId));
+  const uncheckedWaivers = ctx.db
+    .select({ waiverId: funeralWaivers.id, number: funeralWaivers.number, enteredAt: funeralWaivers.enteredAt, conflict: funeralWaivers.platformConflict })
+    .from(funeralWaivers)
+    .where(eq(funeralWaivers.platformCheck, 'unreachable'))
+    .orderBy(desc(funeralWaivers.id))
+    .limit(200)
+    .all();
   return {
     ...syncSummaryOf(ctx),
     url: ctx.db.select({ url: platformLink.url }).from(platformLink).get()?.url ?? null,
@@ -86,6 +93,7 @@ export const overview: ReadHandler<'sync.overview'> = (ctx) => {
     serials: serialStock(ctx),
     blockSize: blockSize(ctx.db),
     unchecked,
+    uncheckedWaivers,
   };
 };
 
@@ -305,14 +313,23 @@ export function pullCursor(db: Db): string {
 }
 
 export const recordRecheck: WriteHandler<'sync.recordRecheck'> = (ctx, input) => {
-  const row = ctx.db.select({ n: marriages.certificateNumber }).from(marriages).where(eq(marriages.id, input.marriageId)).get();
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.marriageId} 的结婚登记`);
-  ctx.db.update(marriages).set({ platformChecked: input.conflict === null, platformConflict: input.conflict }).where(eq(marriages.id, input.marriageId)).run();
+  const row =
+    input.record === 'marriage'
+      ? ctx.db.select({ n: marriages.certificateNumber }).from(marriages).where(eq(marriages.id, input.id)).get()
+      : ctx.db.select({ n: funeralWaivers.number }).from(funeralWaivers).where(eq(funeralWaivers.id, input.id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的记录`);
+  if (input.record === 'marriage') {
+    ctx.db.update(marriages).set({ platformChecked: input.conflict === null, platformConflict: input.conflict }).where(eq(marriages.id, input.id)).run();
+  } else {
+    const set = input.conflict === null ? { platformCheck: 'answered' as const } : { platformConflict: input.conflict };
+    ctx.db.update(funeralWaivers).set(set).where(eq(funeralWaivers.id, input.id)).run();
+  }
+  const what = input.record === 'marriage' ? '婚姻状况' : '重复减免';
   return {
     result: { ok: true },
     audit: {
-      recordIds: [`marriage:${input.marriageId}`, `certificate:${row.n}`],
-      summary: input.conflict ? `复核发现冲突，待审核员处理：${row.n}` : `省级平台复核婚姻状况无冲突：${row.n}`,
+      recordIds: [`${input.record}:${input.id}`],
+      summary: input.conflict ? `省级平台复核${what}发现冲突，待审核员处理：${row.n}` : `省级平台复核${what}无冲突：${row.n}`,
     },
   };
 };

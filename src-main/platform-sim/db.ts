@@ -55,13 +55,15 @@ CREATE TABLE IF NOT EXISTS marriage_parties (
   id_number TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS marriage_parties_person ON marriage_parties (id_number, document_type);
+-- 减免编号 are numbered per station (JM2025-000001 at every home): a waiver is its station's number.
 CREATE TABLE IF NOT EXISTS funeral_waivers (
-  number TEXT PRIMARY KEY,
+  number TEXT NOT NULL,
   station_id TEXT NOT NULL,
   funeral_home TEXT NOT NULL,
   date_of_death TEXT NOT NULL,
   document_type TEXT NOT NULL,
-  id_number TEXT NOT NULL
+  id_number TEXT NOT NULL,
+  PRIMARY KEY (station_id, number)
 );
 CREATE INDEX IF NOT EXISTS funeral_waivers_person ON funeral_waivers (id_number, document_type);
 CREATE TABLE IF NOT EXISTS cancelled_ids (

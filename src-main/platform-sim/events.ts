@@ -22,13 +22,13 @@ interface EventRule {
 function rule<T>(
   schema: z.ZodType<T>,
   problem: (db: Database.Database, stationId: string, event: WireEvent, payload: T) => Rejection | null,
-  apply: (db: Database.Database, event: WireEvent, payload: T) => void,
+  apply: (db: Database.Database, event: WireEvent, payload: T, stationId: string) => void,
 ): EventRule {
   return {
     judge(db, stationId, event) {
       const parsed = schema.safeParse(event.payload, { reportInput: true });
       if (!parsed.success) return { code: 'INVALID_PAYLOAD', reason: `事件内容不符合要求：${describeIssues(parsed.error.issues)}` };
-      return problem(db, stationId, event, parsed.data) ?? { apply: () => apply(db, event, parsed.data) };
+      return problem(db, stationId, event, parsed.data) ?? { apply: () => apply(db, event, parsed.data, stationId) };
     },
   };
 }
@@ -78,8 +78,8 @@ const RULES: Record<string, EventRule> = {
     rederive,
   ),
   [DIVORCE_EVENT]: rule(divorcePayload, () => null, rederive),
-  'funeral.waiver.entered': rule(waiverPayload, (_db, _station, e, w) => recordIdMismatch(e, 'number', '减免编号', w.number), (db, e) => rederiveWaiver(db, e.recordId)),
-  'funeral.waiver.corrected': rule(waiverPayload, (_db, _station, e, w) => recordIdMismatch(e, 'number', '减免编号', w.number), (db, e) => rederiveWaiver(db, e.recordId)),
+  'funeral.waiver.entered': rule(waiverPayload, (_db, _station, e, w) => recordIdMismatch(e, 'number', '减免编号', w.number), (db, e, _w, station) => rederiveWaiver(db, station, e.recordId)),
+  'funeral.waiver.corrected': rule(waiverPayload, (_db, _station, e, w) => recordIdMismatch(e, 'number', '减免编号', w.number), (db, e, _w, station) => rederiveWaiver(db, station, e.recordId)),
   [SERIAL_RETURN_EVENT]: rule(serialReturnPayload, (db, station, _e, r) => returnProblem(db, station, r), (db, _e, r) => takeReturn(db, r)),
 };
 

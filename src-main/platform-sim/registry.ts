@@ -14,14 +14,15 @@ interface StoredEvent {
   payload: string;
 }
 
-function acceptedEvents(db: Database.Database, recordId: string, types: readonly string[]): StoredEvent[] {
+function acceptedEvents(db: Database.Database, recordId: string, types: readonly string[], stationId?: string): StoredEvent[] {
   return db
     .prepare(
       `SELECT event_type AS eventType, station_id AS stationId, payload FROM events
        WHERE record_id = ? AND status = 'accepted' AND event_type IN (${types.map(() => '?').join(', ')})
+         AND (? IS NULL OR station_id = ?)
        ORDER BY station_id, station_seq`,
     )
-    .all(recordId, ...types) as StoredEvent[];
+    .all(recordId, ...types, stationId ?? null, stationId ?? null) as StoredEvent[];
 }
 
 /** A divorce's authority is in its 字号 (prefix + 6-digit authority code + year + serial); else the marriage's. */
@@ -52,10 +53,10 @@ export function rederiveMarriage(db: Database.Database, certificateNumber: strin
   for (const p of snapshot.parties) party.run(certificateNumber, p.documentType, p.idNumber);
 }
 
-/** Rebuilds one waiver from its last entry or correction. */
-export function rederiveWaiver(db: Database.Database, number: string): void {
-  const events = acceptedEvents(db, number, WAIVER_EVENTS);
-  db.prepare('DELETE FROM funeral_waivers WHERE number = ?').run(number);
+/** Rebuilds one waiver (a station's 减免编号) from its last entry or correction. */
+export function rederiveWaiver(db: Database.Database, stationId: string, number: string): void {
+  const events = acceptedEvents(db, number, WAIVER_EVENTS, stationId);
+  db.prepare('DELETE FROM funeral_waivers WHERE station_id = ? AND number = ?').run(stationId, number);
   const last = events.at(-1);
   if (!last) return;
   const w = waiverPayload.parse(JSON.parse(last.payload));

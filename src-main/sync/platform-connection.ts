@@ -2,10 +2,16 @@ import type { Db } from '../db/open';
 import { platformLink } from '../db/schema';
 import { HttpPlatform } from '../platform/http-platform';
 import type { PlatformPort } from '../platform/port';
-import type { MaritalStatusResponse } from '../platform/protocol';
+import type { FuneralWaiverResponse, MaritalStatusResponse } from '../platform/protocol';
 
-/** How long a marital-status answer stands for the registration that follows the check. */
+/** How long an answer stands for the command that follows the check (registration, waiver entry). */
 const ANSWER_VALID_MS = 15 * 60 * 1000;
+
+/** The platform's answers a later command relies on, by the question asked. */
+interface Answers {
+  marital: MaritalStatusResponse;
+  waiver: FuneralWaiverResponse;
+}
 
 export type PortFactory = (link: { url: string; secret: string; stationId: string }) => PlatformPort;
 
@@ -21,7 +27,7 @@ export class PlatformConnection {
   lastError: string | null = null;
   nextAttemptAt: string | null = null;
   private cached: { key: string; port: PlatformPort } | null = null;
-  private readonly answers = new Map<string, { answer: MaritalStatusResponse; at: number }>();
+  private readonly answers = new Map<string, { answer: Answers[keyof Answers]; at: number }>();
   private readonly listeners = new Set<(force: boolean) => void>();
 
   constructor(
@@ -52,15 +58,15 @@ export class PlatformConnection {
     this.nextAttemptAt = nextAttemptAt?.toISOString() ?? null;
   }
 
-  rememberAnswer(idNumber: string, answer: MaritalStatusResponse, now: Date): void {
-    this.answers.set(idNumber, { answer, at: now.getTime() });
+  rememberAnswer<K extends keyof Answers>(question: K, idNumber: string, answer: Answers[K], now: Date): void {
+    this.answers.set(`${question}:${idNumber}`, { answer, at: now.getTime() });
   }
 
-  /** The platform's answer for this person from a check in the last quarter hour, if any. */
-  recentAnswer(idNumber: string, now: Date): MaritalStatusResponse | null {
-    const hit = this.answers.get(idNumber);
+  /** The platform's answer about this person from a check in the last quarter hour, if any. */
+  recentAnswer<K extends keyof Answers>(question: K, idNumber: string, now: Date): Answers[K] | null {
+    const hit = this.answers.get(`${question}:${idNumber}`);
     if (!hit || now.getTime() - hit.at > ANSWER_VALID_MS || hit.at > now.getTime()) return null;
-    return hit.answer;
+    return hit.answer as Answers[K];
   }
 
   /** Something was written for the platform (or a person asked to sync now): wake the worker if one runs. */

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { localDate } from '../calendar/dates';
 import type { CivReg } from '../core/civreg';
 import { logEvent } from '../core/log';
-import { marriages } from '../db/schema';
+import { funeralWaivers, marriages } from '../db/schema';
 import { blockSize, pullCursor } from '../handlers/sync';
 import { stationView } from '../handlers/setup';
 import { recheckConflict } from '../marriage/platform-status';
@@ -185,7 +185,7 @@ export class SyncWorker {
     }
   }
 
-  /** Registrations made on a supervisor's decision while the platform was away: ask now, flag conflicts. */
+  /** Registrations made on a supervisor's decision, and waivers entered, while the platform was away: ask now, flag conflicts. */
   private async recheck(port: PlatformPort): Promise<void> {
     const due = this.app.database.db
       .select()
@@ -199,7 +199,20 @@ export class SyncWorker {
           answer: await port.maritalStatus(n === 1 ? m.party1DocumentType : m.party2DocumentType, n === 1 ? m.party1IdNumber : m.party2IdNumber, 10_000),
         })),
       );
-      this.app.callAsService('sync.recordRecheck', { marriageId: m.id, conflict: recheckConflict(m.certificateNumber, m.registeredOn, answers) });
+      this.app.callAsService('sync.recordRecheck', { record: 'marriage', id: m.id, conflict: recheckConflict(m.certificateNumber, m.registeredOn, answers) });
+    }
+    const waivers = this.app.database.db
+      .select()
+      .from(funeralWaivers)
+      .where(and(eq(funeralWaivers.platformCheck, 'unreachable'), isNull(funeralWaivers.platformConflict)))
+      .all();
+    const stationId = stationView(this.app.database.db)?.stationId;
+    for (const w of waivers) {
+      const deceased = (JSON.parse(w.input) as { deceased: { documentType: string; idNumber: string } }).deceased;
+      const answer = await port.funeralWaivers(deceased.documentType, deceased.idNumber, 10_000);
+      const other = answer.waivers.find((x) => x.stationId !== stationId);
+      const conflict = other ? `${w.number}：该逝者已在${other.funeralHome}办理减免（编号 ${other.number}，死亡日期 ${other.dateOfDeath}）` : null;
+      this.app.callAsService('sync.recordRecheck', { record: 'funeral-waiver', id: w.id, conflict });
     }
   }
 }

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CivReg } from '../../src-main/core/civreg';
 import { startPlatformSimulator, type PlatformSimulator } from '../../src-main/platform-sim/server';
 import { SyncWorker } from '../../src-main/sync/sync-worker';
-import { appError, cleanupTempDirs, FixedClock, idNumber, initialize, login, loginReady, tempDir } from '../helpers/civreg';
+import { appError, cleanupTempDirs, FixedClock, idNumber, initialize, login, loginReady, STATION, tempDir } from '../helpers/civreg';
+import { HUIZHOU_BILL } from '../helpers/funeral-bills';
 
 /**
  * A station against the platform simulator, both in this process, on real SQLite files: delivery,
@@ -243,5 +244,86 @@ describe('answers that are not answers count as failures', () => {
     expect(overview.serials).toHaveLength(5);
     await s.worker.stop();
     s.app.close();
+  });
+});
+
+describe('the province-wide duplicate-waiver check', () => {
+  let sim: PlatformSimulator;
+  const clock = new FixedClock('2025-10-15T02:00:00.000Z');
+  const deceased = (seq: number) => ({
+    name: '李明',
+    sex: 'male' as const,
+    documentType: 'resident-id' as const,
+    idNumber: idNumber(`441302194005060${String(seq * 2 + 1).padStart(2, '0')}`),
+    dateOfDeath: '2025-10-10',
+    hukou: '广东省惠州市惠城区',
+    hukouInCity: true,
+    placeOfDeath: '惠州市中心人民医院',
+    diedInCity: true,
+    crematedAtCityHome: true,
+    deathCertificateNumber: `Y4413${String(seq).padStart(6, '0')}`,
+  });
+  const waiver = (seq: number) => ({ deceased: deceased(seq), categoryId: 'all', services: HUIZHOU_BILL, payer: { name: '李小华', idNumber: idNumber('44130219700101002'), relation: '子' } });
+
+  /** A funeral home's station, linked: its own station id, the 惠州 scheme, a clerk. */
+  function home(stationId: string): { s: Station; clerk: string } {
+    const s = station(sim.url, { clock });
+    s.app.database.sqlite.prepare('UPDATE station SET station_id = ?').run(stationId);
+    s.app.close();
+    const app = new CivReg({ dataDir: path.dirname(s.app.database.file), clock: clock.clock });
+    const admin = login(app);
+    app.call('funeral.selectPolicy', { schemeId: 'huizhou' }, admin);
+    app.call('users.create', { username: 'binyi', displayName: '殡仪馆员', role: 'funeral', password: 'Funeral123' }, admin);
+    const clerk = loginReady(app, 'binyi', 'Funeral123');
+    const worker = new SyncWorker(app, { baseBackoffMs: 10, maxBackoffMs: 50 });
+    sim.store.provisionStation(stationId, SECRET);
+    return { s: { ...s, app, worker, admin }, clerk };
+  }
+
+  beforeAll(async () => {
+    sim = await startPlatformSimulator({ dbFile: path.join(tempDir(), 'platform.sqlite'), clock: clock.clock });
+  });
+  afterAll(async () => {
+    await sim.close();
+    cleanupTempDirs();
+  });
+
+  it('a waiver entered at one home refuses the same person at another; entered unchecked, the later check flags it', async () => {
+    const a = home('FH-A');
+    const b = home('FH-B');
+    expect(await a.s.worker.runOnce()).toBe(true);
+    expect(await b.s.worker.runOnce()).toBe(true);
+
+    const trial = await a.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1), a.clerk);
+    expect(trial).toMatchObject({ eligible: true, platform: 'answered' });
+    const entered = a.s.app.call<'funeral.enterWaiver'>('funeral.enterWaiver', waiver(1), a.clerk);
+    expect(entered.platformCheck).toBe('answered');
+    expect(await a.s.worker.runOnce()).toBe(true);
+
+    const atB = await b.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1), b.clerk);
+    expect(atB.eligible).toBe(false);
+    expect(atB.refusals.map((r) => r.message).join()).toContain('省级平台记录');
+    const refused = appError(() => b.s.app.call('funeral.enterWaiver', waiver(1), b.clerk));
+    expect(refused.fieldErrors['deceased.idNumber']).toContain(entered.number);
+
+    // The platform away: home B enters the same person unchecked; the reviewer sees it; the later check flags it.
+    sim.setFaults({ down: true });
+    const b2 = home('FH-C');
+    sim.setFaults({});
+    expect(await b2.s.worker.runOnce()).toBe(true);
+    sim.setFaults({ down: true });
+    const unchecked = await b2.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1), b2.clerk);
+    expect(unchecked.platform).toBe('unreachable');
+    const late = b2.s.app.call<'funeral.enterWaiver'>('funeral.enterWaiver', waiver(1), b2.clerk);
+    expect(late.platformCheck).toBe('unreachable');
+    sim.setFaults({});
+    expect(await b2.s.worker.runOnce()).toBe(true);
+    const listed = b2.s.app.call<'sync.overview'>('sync.overview', {}, b2.s.admin).uncheckedWaivers;
+    expect(listed).toHaveLength(1);
+    expect(listed[0].conflict).toContain(`该逝者已在${STATION.officeName}办理减免（编号 ${entered.number}`);
+    for (const h of [a, b, b2]) {
+      await h.s.worker.stop();
+      h.s.app.close();
+    }
   });
 });
