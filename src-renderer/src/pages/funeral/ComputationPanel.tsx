@@ -28,7 +28,18 @@ export function ComputationView({ computation }: { computation: WaiverComputatio
     <div data-testid="computation">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         按「{c.versionName}」计算
+        {c.platform === 'answered' && '；已向省级平台查重'}
       </Typography.Paragraph>
+      {c.platform === 'unreachable' && (
+        <Alert
+          type="warning"
+          showIcon
+          title="未能向省级平台查重：平台暂时无法连接"
+          description="仍可录入，由审核员知情审核；平台恢复后自动复核该逝者是否已在其他殡仪馆办理减免。"
+          style={{ marginBottom: 12 }}
+          data-testid="computation-platform-unreachable"
+        />
+      )}
       {!c.eligible && (
         <Alert
           type="error"

@@ -48,6 +48,27 @@ function CorrectionNote({ detail }: { detail: WaiverDetail }) {
   );
 }
 
+/**
+ * Entered while the provincial platform could not be asked about earlier waivers of this person: the
+ * reviewer decides knowing it, and a conflict the later check found is shown here.
+ */
+function PlatformCheckNote({ detail }: { detail: WaiverDetail }) {
+  if (detail.platformConflict) {
+    return <Alert type="error" showIcon style={{ marginBottom: 12 }} title="省级平台复核发现重复减免" description={detail.platformConflict} data-testid="waiver-platform-conflict" />;
+  }
+  if (detail.platformCheck !== 'unreachable') return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title="录入时未能向省级平台查重"
+      description="本减免录入时省级平台无法连接，尚未核实该逝者是否已在其他殡仪馆办理减免。平台恢复后将自动复核；审核通过即视为审核员决定先行办理。"
+      data-testid="waiver-platform-unchecked"
+    />
+  );
+}
+
 /** One waiver in full: the deceased, the category, the payer, who entered and reviewed it, the computation and the scans. */
 export function WaiverDetailView({ detail, policies }: { detail: WaiverDetail; policies: Policies | null }) {
   const { input, computation } = detail;
@@ -59,6 +80,7 @@ export function WaiverDetailView({ detail, policies }: { detail: WaiverDetail; p
     <div data-testid="waiver-detail">
       {detail.status === 'rejected' && detail.rejectReason && <Alert type="error" showIcon title={`已退回：${detail.rejectReason}`} style={{ marginBottom: 12 }} />}
       <CorrectionNote detail={detail} />
+      <PlatformCheckNote detail={detail} />
       <Descriptions
         size="small"
         bordered
