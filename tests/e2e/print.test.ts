@@ -13,8 +13,12 @@ import { signedInSuite } from './signed-in-suite';
 
 const RARE_NAME = '王𠮷䶮';
 
+/**
+ * The first PDF with a rare character parses the large BabelStone font in a fresh server process; on a
+ * loaded 2-core CI machine that once took longer than Playwright's default 30 s, so the wait is longer.
+ */
 async function saveDownload(page: Page, click: () => Promise<void>, file: string): Promise<Uint8Array> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), click()]);
   await download.saveAs(file);
   return fs.readFileSync(file);
 }
