@@ -22,8 +22,8 @@ export interface SyncWorkerOptions {
 }
 
 /**
- * Delivery in the main process. One round: lease serial blocks if running low, return last year's
- * leftovers, push the outbox in order in batches, pull what the platform pushed down, re-check
+ * Delivery in the main process. One round: return last year's unused serials, push the outbox in order
+ * in batches, lease serial blocks if running low, pull what the platform pushed down, re-check
  * registrations made without the platform. Rounds start when a write commits events, when someone asks,
  * and on a timer (the pull interval, or the backoff after a failure) — never by polling the outbox.
  *
@@ -124,9 +124,10 @@ export class SyncWorker {
     const port = this.app.platform.port();
     if (!port) return true;
     try {
-      await this.leaseSerials(port);
+      // Returns go out before leasing, so numbers handed back can be leased again at once.
       this.returnPastYears();
       await this.push(port);
+      await this.leaseSerials(port);
       await this.pull(port);
       await this.recheck(port);
       this.failures = 0;
