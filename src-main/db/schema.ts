@@ -84,6 +84,8 @@ export const outbox = sqliteTable(
     rejectReason: text('reject_reason'),
     /** The outbox row that replaced this one (a corrected snapshot, or this event re-queued after it). */
     supersededBy: integer('superseded_by'),
+    /** A corrected snapshot: a rejection of an earlier event of its record is superseded by it, not parked. */
+    replacesRejected: integer('replaces_rejected', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('outbox_pending').on(t.id).where(sql`status = 'pending'`),

@@ -92,7 +92,11 @@ function platformDecision(ctx: WriteContext, parties: [CheckedParty, CheckedPart
   const refused = (text: string) => new AppError('VALIDATION', text, { 'platformOverride.username': text });
   if (!supervisor || !supervisor.active || !['reviewer', 'admin'].includes(supervisor.role)) throw refused('授权人须为本工作站在用的审核员或管理员账户');
   if (isAccountLocked(supervisor.lockedUntil, ctx.now)) throw refused('授权人账户处于锁定期');
-  if (!verifyPassword(override.password, supervisor.passwordHash)) return { refused: recordFailure(ctx, supervisor, '审核员授权') };
+  if (!verifyPassword(override.password, supervisor.passwordHash)) {
+    // Counted against the supervisor, reported on the field: the registrar's own session is not in question.
+    const wrong = '审核员密码不正确（连续输错 5 次将锁定该审核员账户 15 分钟）';
+    return { refused: { ...recordFailure(ctx, supervisor, '审核员授权'), failure: new AppError('VALIDATION', wrong, { 'platformOverride.password': wrong }) } };
+  }
   return { checked: false, overrideBy: supervisor, reason: override.reason };
 }
 

@@ -33,8 +33,8 @@ export class OutboxAppender {
 
   constructor(sqlite: Database.Database) {
     this.insert = sqlite.prepare(
-      `INSERT INTO outbox (event_id, event_type, record_type, record_id, payload, audit_seq, created_at, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (event_id, event_type, record_type, record_id, payload, audit_seq, created_at, status, replaces_rejected)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
     // Each query on blocked records repeats the partial index's `status IN ('parked', 'held')` so SQLite uses it.
@@ -72,6 +72,7 @@ export class OutboxAppender {
   }
 
   private add(eventId: string, eventType: string, record: OutboxEvent, payload: string, auditSeq: number, at: string, status: 'pending' | 'held'): number {
-    return Number(this.insert.run(eventId, eventType, record.recordType, record.recordId, payload, auditSeq, at, status).lastInsertRowid);
+    const replaces = eventType === record.eventType && record.replacesRejected ? 1 : 0;
+    return Number(this.insert.run(eventId, eventType, record.recordType, record.recordId, payload, auditSeq, at, status, replaces).lastInsertRowid);
   }
 }

@@ -49,7 +49,8 @@ export interface AppliedResults {
 
 /**
  * Applies the platform's answer to a batch (inside one transaction, the caller's): accepted and
- * duplicate events are delivered; a rejected one is parked with the platform's reason and the record's
+ * duplicate events are delivered; a rejected one is superseded by a correction written after it (sent
+ * while the correction was being made), or else parked with the platform's reason and the record's
  * later events are held behind it; a record whose parked event has now gone through releases its held
  * events. Only rows still pending are touched, so applying the same answer twice changes nothing.
  */
@@ -64,6 +65,12 @@ export function applyResults(sqlite: Database.Database, sent: { stationSeq: numb
     "SELECT count(*) AS n FROM outbox WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'parked'",
   );
   const release = sqlite.prepare<[string, string]>("UPDATE outbox SET status = 'pending' WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'held'");
+  const replacementAfter = sqlite.prepare<[string, string, number], { id: number }>(
+    "SELECT id FROM outbox WHERE record_type = ? AND record_id = ? AND id > ? AND status = 'pending' AND replaces_rejected = 1 ORDER BY id LIMIT 1",
+  );
+  const supersede = sqlite.prepare<[string, string, number, number]>(
+    "UPDATE outbox SET status = 'superseded', reject_code = ?, reject_reason = ?, superseded_by = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
+  );
   const byId = new Map(results.map((r) => [r.eventId, r]));
   let delivered = 0;
   let parked = 0;
@@ -73,6 +80,12 @@ export function applyResults(sqlite: Database.Database, sent: { stationSeq: numb
     const result = eventId === undefined ? undefined : byId.get(eventId);
     if (!result) continue;
     if (result.status === 'rejected') {
+      // A correction already written after it replaces it: nothing for a person to do.
+      const replacement = replacementAfter.get(e.recordType, e.recordId, e.stationSeq);
+      if (replacement) {
+        supersede.run(result.code, result.reason, replacement.id, e.stationSeq);
+        continue;
+      }
       if (park.run(result.code, result.reason, e.stationSeq).changes) {
         parked++;
         hold.run(e.recordType, e.recordId, e.stationSeq);

@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `replaces_rejected` integer DEFAULT false NOT NULL;
