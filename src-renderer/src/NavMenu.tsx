@@ -6,7 +6,7 @@ import { FileProtectOutlined } from '@ant-design/icons';
 import { CalendarOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import { DashboardOutlined, ProfileOutlined, SolutionOutlined } from '@ant-design/icons';
-import { EnvironmentOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import type { Role } from '../../src-main/contract';
 import { ROUTE_KEYS, ROUTES, isInMenu, isRouteKey, type RouteKey } from './routes';
 import { navigate } from './useHashRoute';
@@ -27,6 +27,7 @@ const ICONS: Record<RouteKey, ReactNode> = {
   print: <PrinterOutlined />,
   booklets: <BookOutlined />,
   statistics: <BarChartOutlined />,
+  sync: <CloudSyncOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,

@@ -19,6 +19,7 @@ import { PrintPage } from './pages/PrintPage';
 import { ReissuePage } from './pages/ReissuePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatisticsPage } from './pages/StatisticsPage';
+import { SyncPage } from './pages/SyncPage';
 import { UsersPage } from './pages/UsersPage';
 import { UnclaimedPage } from './pages/UnclaimedPage';
 import { UnclaimedDashboardPage } from './pages/UnclaimedDashboardPage';
@@ -62,6 +63,8 @@ function Page({ route }: { route: RouteKey }) {
       return <BookletsPage />;
     case 'statistics':
       return <StatisticsPage />;
+    case 'sync':
+      return <SyncPage />;
     case 'users':
       return <UsersPage />;
     case 'audit':

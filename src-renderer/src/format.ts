@@ -6,6 +6,12 @@ export function formatDateTime(iso: string): string {
   return dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 }
 
+/** A recent moment, short: HH:mm on the station's `today`, with the date in front on any other day. */
+export function formatRecentTime(iso: string, today: string): string {
+  const t = dayjs(iso);
+  return t.format(t.format('YYYY-MM-DD') === today ? 'HH:mm' : 'YYYY-MM-DD HH:mm');
+}
+
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -22,6 +22,13 @@ const STATISTICS: WorkItem = {
   route: 'statistics',
 };
 
+/** For the supervisors who deal with what the provincial platform sends back. */
+const SYNC: WorkItem = {
+  title: '数据同步',
+  description: '查看与省级平台的连接和上报情况，处理被平台退回的记录（更正后重新上报），跟踪平台无法连接时经授权办理的结婚登记的复核结果。',
+  route: 'sync',
+};
+
 /** The work of each post at a civil-affairs registration window, as the home page lists it. */
 export const ROLE_WORK: Record<Role, WorkItem[]> = {
   registrar: [
@@ -38,6 +45,7 @@ export const ROLE_WORK: Record<Role, WorkItem[]> = {
     { title: '生态安葬奖补审核与发放', description: '审核殡仪馆受理的节地生态安葬奖补申请，批准或不予补贴，登记发放日期和支付凭证号。', route: 'eco-burial' },
     BOOKLET_LEDGER,
     STATISTICS,
+    SYNC,
     { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
   ],
   funeral: [
@@ -53,7 +61,8 @@ export const ROLE_WORK: Record<Role, WorkItem[]> = {
     { title: '用户管理', description: '新建本工作站的用户账户，分配角色，停用账户，重置密码。', route: 'users' },
     BOOKLET_LEDGER,
     STATISTICS,
+    SYNC,
     { title: '审计日志', description: '查阅本工作站的全部操作记录，校验审计链是否完整。', route: 'audit' },
-    { title: '系统设置', description: '设置空闲自动锁屏时间、打印字体、殡葬减免政策等本工作站参数。', route: 'settings' },
+    { title: '系统设置', description: '设置空闲自动锁屏时间、省级平台连接、打印字体、殡葬减免政策等本工作站参数。', route: 'settings' },
   ],
 };

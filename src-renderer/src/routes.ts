@@ -1,6 +1,6 @@
 import { hasPermission, type Permission, type Role } from '../../src-main/contract';
 
-export type RouteKey = 'home' | 'marriage' | 'divorce' | 'dates' | 'reissue' | 'print' | 'booklets' | 'statistics' | 'users' | 'audit' | 'settings' | FuneralRouteKey;
+export type RouteKey = 'home' | 'marriage' | 'divorce' | 'dates' | 'reissue' | 'print' | 'booklets' | 'statistics' | 'sync' | 'users' | 'audit' | 'settings' | FuneralRouteKey;
 type FuneralRouteKey = 'funeral' | 'funeral-review' | 'funeral-settlement' | 'eco-burial' | UnclaimedRouteKey;
 type UnclaimedRouteKey = 'unclaimed' | 'unclaimed-dashboard' | 'cremation-ledger';
 
@@ -27,6 +27,7 @@ export const ROUTES: Record<RouteKey, RouteDef> = {
   print: { title: '打印与套打' },
   booklets: { title: '证书台账', permissions: ['stationery.use', 'stationery.manage'] },
   statistics: { title: '统计', permissions: ['statistics.read'] },
+  sync: { title: '数据同步', permissions: ['sync.manage'] },
   users: { title: '用户管理', permissions: ['users.manage'] },
   audit: { title: '审计日志', permissions: ['audit.read'] },
   settings: { title: '系统设置', permissions: ['settings.manage'] },

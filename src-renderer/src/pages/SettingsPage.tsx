@@ -11,6 +11,7 @@ import { AuthorizationSection } from './settings/AuthorizationSection';
 import { CalendarSection } from './settings/CalendarSection';
 import { CardReaderSection } from './settings/CardReaderSection';
 import { FontsSection } from './settings/FontsSection';
+import { PlatformSection } from './settings/PlatformSection';
 import { FuneralPolicySection } from './settings/FuneralPolicySection';
 import { EcoBurialPolicySection } from './settings/EcoBurialPolicySection';
 
@@ -62,6 +63,7 @@ export function SettingsPage() {
         {!error && (data ? <SettingsForm initial={data} onSaved={refreshSession} /> : <Spin />)}
       </Card>
       {data && <AuthorizationSection settings={data} onSaved={reload} />}
+      <PlatformSection />
       <CalendarSection />
       <CardReaderSection />
       <FontsSection />

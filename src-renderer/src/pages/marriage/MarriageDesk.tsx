@@ -29,6 +29,7 @@ import {
   type Registration,
 } from './marriageData';
 import { PartyFields } from './PartyFields';
+import { OVERRIDE_FIELDS, PlatformOverridePanel } from './PlatformOverridePanel';
 import { RefuseDialog, type RefusalValues } from './RefuseDialog';
 import { altLabel, useAltShortcut } from './useAltShortcut';
 
@@ -36,6 +37,8 @@ const registerFields = operations['marriage.register'].input.shape;
 const PARTY_FIELD_NAMES: (keyof PartyValues)[] = ['documentType', 'name', 'idNumber', 'sex', 'birthDate', 'nationality'];
 const PARTY_FIELDS = PARTY_KEYS.flatMap((p) => PARTY_FIELD_NAMES.map((f) => [p, f]));
 const CONFIRMATIONS = ['declarationSigned', 'consentConfirmed'] as const;
+/** The server names the missing authorization as a whole: it is shown where the supervisor starts typing. */
+const OVERRIDE_ALIASES = { platformOverride: 'platformOverride.username' };
 
 type DraftView = Omit<OpOutput<'drafts.get'>, 'data'>;
 
@@ -99,6 +102,8 @@ export function MarriageDesk({ draftId, onNew }: MarriageDeskProps) {
   const [draft, setDraft] = useState<DraftView | null>(null);
   const [declarationKey] = useState(() => `marriage-declaration:${caseKey(draftId)}`);
   const done = Boolean(registration || refused);
+  // The parties passed here but the platform could not be asked: registering needs a supervisor.
+  const needsAuthorization = Boolean(check?.ok && check.platform === 'unreachable');
 
   const nameRefs = { party1: useRef<InputRef>(null), party2: useRef<InputRef>(null) };
   const checkButton = useRef<HTMLButtonElement>(null);
@@ -140,15 +145,17 @@ export function MarriageDesk({ draftId, onNew }: MarriageDeskProps) {
       return result.success ? [] : [{ name, errors: [result.error.issues[0]?.message ?? '请确认'] }];
     });
     form.setFields(CONFIRMATIONS.map((name) => ({ name, errors: unconfirmed.find((u) => u.name === name)?.errors ?? [] })));
-    if (!values || unconfirmed.length > 0) return;
+    const authorization = needsAuthorization ? await form.validateFields(OVERRIDE_FIELDS).then((v) => v.platformOverride ?? null, () => null) : undefined;
+    if (!values || unconfirmed.length > 0 || authorization === null) return;
     setRunning('register');
     setError(null);
     const parties = partiesOf(values);
+    const platformOverride = authorization && { username: authorization.username.trim(), password: authorization.password, reason: authorization.reason.trim() };
     try {
-      const result = await call('marriage.register', { ...parties, declarationSigned: true, consentConfirmed: true, draftId: draft?.id });
-      setRegistration({ result, names: { party1: parties.party1.name, party2: parties.party2.name } });
+      const result = await call('marriage.register', { ...parties, declarationSigned: true, consentConfirmed: true, draftId: draft?.id, platformOverride });
+      setRegistration({ result, names: { party1: parties.party1.name, party2: parties.party2.name }, authorizedBy: platformOverride?.username ?? null });
     } catch (err) {
-      setError(applyFieldErrors(form, err));
+      setError(applyFieldErrors(form, err, needsAuthorization ? OVERRIDE_ALIASES : undefined));
     } finally {
       setRunning(null);
     }
@@ -260,6 +267,7 @@ export function MarriageDesk({ draftId, onNew }: MarriageDeskProps) {
             <Form.Item name="consentConfirmed" valuePropName="checked">
               <Checkbox data-testid="consent-confirmed">婚姻登记员已确认双方完全自愿</Checkbox>
             </Form.Item>
+            {needsAuthorization && <PlatformOverridePanel message={check?.platformMessage ?? null} />}
             <Space wrap>
               <Button ref={checkButton} htmlType="submit" icon={<AuditOutlined />} loading={running === 'check'} aria-keyshortcuts="Enter" data-testid="marriage-check">
                 审查（Enter）

@@ -48,6 +48,16 @@ function Registered({ registration, printers, onNew }: { registration: Registrat
           {registration.names.party1}、{registration.names.party2}
         </Descriptions.Item>
       </Descriptions>
+      {registration.authorizedBy && (
+        <Alert
+          type="info"
+          showIcon
+          title={`未经省级平台核实，经审核员（${registration.authorizedBy}）授权登记`}
+          description="平台恢复后自动复核双方婚姻状况；发现冲突的，由审核员在“数据同步”中处理。"
+          style={{ marginBottom: 16 }}
+          data-testid="marriage-authorized"
+        />
+      )}
       {printers.error && <Alert type="warning" showIcon title={`打印机列表读取失败：${printers.error.message}`} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">
         结婚证一式两本，双方各持一本。Alt+V 预览核对，再填写放入打印机的空白结婚证的印制编号，按 Enter 套打；同一本再次打印或保存即为重印，须说明原因。

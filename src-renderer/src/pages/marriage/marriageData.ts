@@ -24,12 +24,16 @@ export interface PartyValues {
   nationality: string;
 }
 
-/** What the form holds: the two parties and the registrar's two confirmations. */
+/** A supervisor's authorization to register without the platform's answer. */
+export type PlatformOverride = NonNullable<OpInput<'marriage.register'>['platformOverride']>;
+
+/** What the form holds: the two parties, the registrar's two confirmations, and an authorization when one is needed. */
 export interface MarriageValues {
   party1: PartyValues;
   party2: PartyValues;
   declarationSigned?: boolean;
   consentConfirmed?: boolean;
+  platformOverride?: PlatformOverride;
 }
 
 export const emptyParty = (sex: Sex): PartyValues => ({ documentType: 'resident-id', name: '', idNumber: '', sex, birthDate: '', nationality: '中国' });
@@ -45,6 +49,8 @@ export const INITIAL_VALUES: MarriageValues = {
 export interface Registration {
   result: OpOutput<'marriage.register'>;
   names: Record<PartyKey, string>;
+  /** Registered on a supervisor's authorization while the platform could not be reached. */
+  authorizedBy: string | null;
 }
 
 /** Whether this document's number states the birth date and sex (GB 11643): then they are read, not typed. */
