@@ -64,11 +64,27 @@ export const marriageOperations = {
     input: z.strictObject({
       certificateNumber: text('结婚证字号', { max: 30 }),
       party: choice('更正的当事人', ['party1', 'party2']),
-      name: text('姓名', { max: 50 }),
-      idNumber: text('身份证件号码', { max: 20 }).transform((v) => v.toUpperCase()),
+      // Either or both; what is left out stays as recorded.
+      name: text('姓名', { max: 50 }).optional(),
+      idNumber: text('身份证件号码', { max: 20 })
+        .transform((v) => v.toUpperCase())
+        .optional(),
       reason: text('更正原因', { max: 200 }),
     }),
     output: z.object({ ok: z.literal(true) }),
+  }),
+  /** One registration as a supervisor correcting it needs to see it: names, document types, numbers masked. */
+  'marriage.registration': op({
+    title: '查看结婚登记记录',
+    kind: 'read',
+    access: 'marriage.correct',
+    input: z.strictObject({ certificateNumber: text('结婚证字号', { max: 30 }) }),
+    output: z.object({
+      certificateNumber: z.string(),
+      registeredOn: z.string(),
+      status: z.enum(['registered', 'dissolved']),
+      parties: z.array(z.object({ name: z.string(), documentType: z.string(), idNumberMasked: z.string() })),
+    }),
   }),
   'marriage.refuse': op({
     title: '不予结婚登记',

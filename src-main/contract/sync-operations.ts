@@ -100,10 +100,22 @@ export const syncOperations = {
     kind: 'write',
     access: 'settings.manage',
     // No "disconnect": a station that has used leased serials must not fall back to counting its own.
+    // The secret is needed to link; when changing the address or block size later it may be left out.
     input: z.strictObject({
       url: platformUrl,
-      secret: stationSecret,
+      secret: stationSecret.optional(),
       blockSize: intIn('号段大小', 10, 1000).default(100),
+    }),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'sync.reviewConflict': op({
+    title: '复核省级平台发现的冲突',
+    kind: 'write',
+    access: 'sync.manage',
+    input: z.strictObject({
+      record: choice('记录类型', ['marriage', 'funeral-waiver']),
+      id: intIn('记录编号', 1, Number.MAX_SAFE_INTEGER),
+      note: text('复核意见', { max: 300 }),
     }),
     output: z.object({ ok: z.literal(true) }),
   }),

@@ -262,6 +262,9 @@ export const marriages = sqliteTable(
     platformOverrideReason: text('platform_override_reason'),
     /** What the later re-check found against this registration, for a supervisor's review. */
     platformConflict: text('platform_conflict'),
+    /** The supervisor who reviewed that conflict, and what they found and did (offline, from the files). */
+    platformConflictReviewedBy: integer('platform_conflict_reviewed_by'),
+    platformConflictNote: text('platform_conflict_note'),
     /** The review's findings (JSON list), printed on the 婚姻登记审查处理表. */
     reviewFindings: text('review_findings').notNull().default('[]'),
     createdAt: text('created_at').notNull(),
@@ -408,6 +411,8 @@ export const funeralWaivers = sqliteTable(
      */
     platformCheck: text('platform_check', { enum: ['not-linked', 'answered', 'unreachable'] }).notNull().default('not-linked'),
     platformConflict: text('platform_conflict'),
+    platformConflictReviewedBy: integer('platform_conflict_reviewed_by'),
+    platformConflictNote: text('platform_conflict_note'),
     enteredBy: integer('entered_by'),
     enteredAt: text('entered_at').notNull(),
     reviewedBy: integer('reviewed_by'),

@@ -11,7 +11,7 @@ import * as ecoBurial from './eco-burial';
 import * as funeral from './funeral';
 import { deleteDraft, getDraft, saveDraft } from './drafts';
 import * as identity from './identity';
-import { checkRegistration, correct, refuse, register } from './marriage';
+import { checkRegistration, correct, refuse, register, registration } from './marriage';
 import { addFont, calibrate, listFonts, listJobs, listTemplates, output, preview, printers, verifyQr } from './print';
 import { sessionStatus } from './session';
 import { getSettings, updateSettings } from './settings';
@@ -56,6 +56,7 @@ export const handlers: Handlers = {
   'marriage.register': register,
   'marriage.refuse': refuse,
   'marriage.correct': correct,
+  'marriage.registration': registration,
   'divorce.apply': divorce.apply,
   'divorce.withdraw': divorce.withdraw,
   'divorce.register': divorce.register,
@@ -69,6 +70,7 @@ export const handlers: Handlers = {
   'sync.wake': sync.wake,
   'sync.configure': sync.configure,
   'sync.returnSerials': sync.returnSerials,
+  'sync.reviewConflict': sync.reviewConflict,
   'sync.acknowledge': sync.acknowledge,
   'sync.recordLease': sync.recordLease,
   'sync.applyChanges': sync.applyChanges,

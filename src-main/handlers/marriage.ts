@@ -2,6 +2,7 @@ import { and, eq, or } from 'drizzle-orm';
 import { AppError, REFUSAL_REASONS, type OpOutput, type OpParsedInput } from '../contract';
 import { isAccountLocked } from '../auth/lockout';
 import { verifyPassword } from '../auth/password';
+import { maskIdNumber } from '../identity/mask';
 import type { UserRow } from '../core/users-repo';
 import { recordFailure } from './auth';
 import { platformFinding, platformProblem } from '../marriage/platform-status';
@@ -62,11 +63,14 @@ export const checkRegistration: ReadHandler<'marriage.check'> = (ctx, input) => 
       });
       return { ...local, ...more, ok: more.problems.length === 0, platform: 'answered' as const };
     },
-    (err: unknown) => ({
+    (err: unknown) => {
+      ctx.platform.failed(ctx.now, (err as Error).message, null);
+      return {
       ...local,
       platform: 'unreachable' as const,
       platformMessage: `未能向省级平台核实婚姻状况：${(err as Error).message}。如需继续办理，须由审核员授权并记录理由；平台恢复后将自动复核。`,
-    }),
+      };
+    },
   );
 };
 
@@ -168,6 +172,18 @@ function marriageSnapshot(ctx: ReadContext, id: number) {
   return { certificateNumber: m.certificateNumber, registeredOn: m.registeredOn, authority: m.authority, parties: [party(1), party(2)] };
 }
 
+export const registration: ReadHandler<'marriage.registration'> = (ctx, input) => {
+  const m = ctx.db.select().from(marriages).where(eq(marriages.certificateNumber, input.certificateNumber)).get();
+  if (!m) throw new AppError('NOT_FOUND', `没有字号为 ${input.certificateNumber} 的结婚登记`, { certificateNumber: '本登记机关无此字号' });
+  const party = (name: string, documentType: string, idNumber: string) => ({ name, documentType, idNumberMasked: maskIdNumber(idNumber) ?? '' });
+  return {
+    certificateNumber: m.certificateNumber,
+    registeredOn: m.registeredOn,
+    status: m.status,
+    parties: [party(m.party1Name, m.party1DocumentType, m.party1IdNumber), party(m.party2Name, m.party2DocumentType, m.party2IdNumber)],
+  };
+};
+
 /**
  * 更正: a supervisor puts right a party's name or document number entered wrongly (typically what the
  * platform rejected). The number must still pass its document's check and agree with the recorded birth
@@ -185,10 +201,12 @@ export const correct: WriteHandler<'marriage.correct'> = (ctx, input) => {
     idNumber: n === 1 ? m.party1IdNumber : m.party2IdNumber,
     birthDate: n === 1 ? m.party1BirthDate : m.party2BirthDate,
   };
-  const corrected = { ...current, name: input.name, idNumber: input.idNumber };
+  const corrected = { ...current, name: input.name ?? current.name, idNumber: input.idNumber ?? current.idNumber };
   const problem = correctedPartyProblem(corrected);
   if (problem) throw new AppError('VALIDATION', problem, { idNumber: problem });
-  if (corrected.name === current.name && corrected.idNumber === current.idNumber) throw new AppError('VALIDATION', '更正后的内容与原记录相同', { name: '未作更改' });
+  if (corrected.name === current.name && corrected.idNumber === current.idNumber) {
+    throw new AppError('VALIDATION', '更正后的姓名和身份证件号码与原记录相同', { name: '未作更改', idNumber: '未作更改' });
+  }
   const set = n === 1 ? { party1Name: corrected.name, party1IdNumber: corrected.idNumber } : { party2Name: corrected.name, party2IdNumber: corrected.idNumber };
   ctx.db.update(marriages).set(set).where(eq(marriages.id, m.id)).run();
   return {

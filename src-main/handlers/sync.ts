@@ -71,15 +71,14 @@ export const overview: ReadHandler<'sync.overview'> = (ctx) => {
     })
     .from(marriages)
     .leftJoin(users, eq(users.id, marriages.platformOverrideBy))
-    .where(isNotNull(marriages.platformOverrideBy))
+    .where(and(isNotNull(marriages.platformOverrideBy), isNull(marriages.platformConflictReviewedBy), sql`(${marriages.platformChecked} = 0 OR ${marriages.platformConflict} IS NOT NULL)`))
     .orderBy(desc(marriages.id))
     .limit(200)
-    .all()
-    .filter((m) => m.conflict !== null || !isChecked(ctx, m.marriageId));
+    .all();
   const uncheckedWaivers = ctx.db
     .select({ waiverId: funeralWaivers.id, number: funeralWaivers.number, enteredAt: funeralWaivers.enteredAt, conflict: funeralWaivers.platformConflict })
     .from(funeralWaivers)
-    .where(eq(funeralWaivers.platformCheck, 'unreachable'))
+    .where(and(eq(funeralWaivers.platformCheck, 'unreachable'), isNull(funeralWaivers.platformConflictReviewedBy)))
     .orderBy(desc(funeralWaivers.id))
     .limit(200)
     .all();
@@ -97,9 +96,6 @@ export const overview: ReadHandler<'sync.overview'> = (ctx) => {
   };
 };
 
-function isChecked(ctx: ReadContext, marriageId: number): boolean {
-  return ctx.db.select({ c: marriages.platformChecked }).from(marriages).where(eq(marriages.id, marriageId)).get()?.c ?? false;
-}
 
 export const events: ReadHandler<'sync.events'> = (ctx, input) => {
   const conds = [];
@@ -151,6 +147,8 @@ export const wake: ReadHandler<'sync.wake'> = (ctx) => {
  */
 export const configure: WriteHandler<'sync.configure'> = (ctx, input) => {
   const before = ctx.db.select().from(platformLink).get();
+  const secret = input.secret ?? before?.secret;
+  if (!secret) throw new AppError('VALIDATION', '首次接入省级平台须填写工作站密钥', { secret: '请填写省级平台签发的工作站密钥' });
   if (!before) {
     const year = Number(localDate(ctx.now).slice(0, 4));
     const local = ctx.db
@@ -164,7 +162,7 @@ export const configure: WriteHandler<'sync.configure'> = (ctx, input) => {
     }
   }
   const at = ctx.now.toISOString();
-  const values = { id: 1, url: input.url, secret: input.secret, configuredAt: at };
+  const values = { id: 1, url: input.url, secret, configuredAt: at };
   ctx.db.insert(platformLink).values(values).onConflictDoUpdate({ target: platformLink.id, set: values }).run();
   const size = String(input.blockSize);
   ctx.db.insert(settings).values({ key: BLOCK_SIZE_KEY, value: size, updatedAt: at }).onConflictDoUpdate({ target: settings.key, set: { value: size, updatedAt: at } }).run();
@@ -173,11 +171,29 @@ export const configure: WriteHandler<'sync.configure'> = (ctx, input) => {
     // The secret stays out of the log and its digest.
     audit: {
       recordIds: ['platform-link'],
-      summary: `${before ? '更改' : '设置'}省级平台连接：${input.url}，号段大小 ${input.blockSize}${before && before.secret !== input.secret ? '，已更换工作站密钥' : ''}`,
+      summary: `${before ? '更改' : '设置'}省级平台连接：${input.url}，号段大小 ${input.blockSize}${before && before.secret !== secret ? '，已更换工作站密钥' : ''}`,
       before: before ? { url: before.url } : null,
       after: { url: input.url, blockSize: input.blockSize },
     },
     afterCommit: () => ctx.platform.notify(true),
+  };
+};
+
+/** A supervisor's review of a conflict the platform's re-check found: what they found and did, and who. */
+export const reviewConflict: WriteHandler<'sync.reviewConflict'> = (ctx, input) => {
+  const table = input.record === 'marriage' ? marriages : funeralWaivers;
+  const row = ctx.db
+    .select({ conflict: table.platformConflict, reviewedBy: table.platformConflictReviewedBy })
+    .from(table)
+    .where(eq(table.id, input.id))
+    .get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的记录`, { id: '不存在' });
+  if (!row.conflict) throw new AppError('CONFLICT', '该记录没有省级平台发现的冲突，无需复核', { id: '没有冲突' });
+  if (row.reviewedBy !== null) throw new AppError('CONFLICT', '该冲突已复核过', { id: '已复核' });
+  ctx.db.update(table).set({ platformConflictReviewedBy: ctx.actor?.userId ?? null, platformConflictNote: input.note }).where(eq(table.id, input.id)).run();
+  return {
+    result: { ok: true },
+    audit: { recordIds: [`${input.record}:${input.id}`], summary: `复核省级平台发现的冲突：${input.note}`, before: { conflict: row.conflict }, after: { note: input.note } },
   };
 };
 
