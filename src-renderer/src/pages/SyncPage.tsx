@@ -165,7 +165,7 @@ function SyncDesk() {
         />
       </Card>
       {/* Only a linked station registers on a supervisor's authorization; a standalone one has nothing to show here. */}
-      {o && (o.configured || o.unchecked.length > 0) && <UncheckedCard unchecked={o.unchecked} />}
+      {o && (o.configured || o.unchecked.length > 0) && <UncheckedCard unchecked={o.unchecked} uncheckedWaivers={o.uncheckedWaivers} onReviewed={reloadOverview} />}
       <Card title="同步记录" style={{ marginBottom: 16 }}>
         <LoadFailed what="同步记录" error={history.error} onRetry={() => void history.refresh()} />
         <EventTable kind="history" events={history.events} loading={history.loading} emptyText="尚无同步记录" testId="sync-history-table" />

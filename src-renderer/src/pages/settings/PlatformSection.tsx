@@ -36,7 +36,8 @@ function PlatformForm({ overview, onSaved }: { overview: Overview; onSaved: () =
       });
       if (!link) return;
     }
-    await call('sync.configure', { url: values.url.trim(), secret: values.secret.trim(), blockSize: values.blockSize });
+    const secret = values.secret.trim();
+    await call('sync.configure', { url: values.url.trim(), secret: secret || undefined, blockSize: values.blockSize });
     void message.success(overview.configured ? '省级平台连接已更改' : '已接入省级平台，正在连接');
     // The key is never shown again, not even to whoever just typed it.
     form.setFieldValue('secret', '');
@@ -59,9 +60,9 @@ function PlatformForm({ overview, onSaved }: { overview: Overview; onSaved: () =
       <Form.Item
         label="工作站密钥"
         name="secret"
-        required
-        rules={[contractRule(fields.secret)]}
-        extra={overview.configured ? '已保存的密钥不再显示；每次保存都须重新输入（更换密钥时输入新密钥）。' : '省级平台为本工作站签发的 44 位密钥。'}
+        required={!overview.configured}
+        rules={overview.configured ? [] : [contractRule(fields.secret.unwrap())]}
+        extra={overview.configured ? '已保存的密钥不再显示；只改地址或号段大小时留空，更换密钥时输入新密钥。' : '省级平台为本工作站签发的 44 位密钥。'}
       >
         <Input.Password autoComplete="new-password" maxLength={44} style={mono} data-testid="platform-secret" />
       </Form.Item>

@@ -1,8 +1,9 @@
-import { App, Form, Input, Radio, Typography } from 'antd';
-import { operations, type OpInput } from '../../../../src-main/contract';
+import { App, Descriptions, Form, Input, Radio, Typography } from 'antd';
+import { DOCUMENT_TYPES, operations, type DocumentTypeId, type OpInput } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { contractRule } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
+import { useQuery } from '../../useQuery';
 
 type CorrectionValues = OpInput<'marriage.correct'>;
 
@@ -16,12 +17,40 @@ interface CorrectMarriageDialogProps {
   onClosed: () => void;
 }
 
-/** 更正 a registration the platform sent back: one party's name and document number, with the reason. */
+/** The registration as recorded (numbers masked), so the supervisor sees what is being corrected. */
+function Recorded({ certificateNumber }: { certificateNumber: string }) {
+  const { data, error } = useQuery('marriage.registration', { certificateNumber });
+  if (error) return <Typography.Paragraph type="danger">{error.message}</Typography.Paragraph>;
+  if (!data) return null;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      style={{ marginBottom: 16 }}
+      data-testid="correct-recorded"
+      items={data.parties.map((p, i) => ({
+        key: String(i),
+        label: i === 0 ? '一方（登记时左栏）' : '另一方（登记时右栏）',
+        children: `${p.name}，${DOCUMENT_TYPES[p.documentType as DocumentTypeId]?.label ?? p.documentType} ${p.idNumberMasked}`,
+      }))}
+    />
+  );
+}
+
+/** An empty box means "as recorded": only what is typed is corrected. */
+function changedOnly(values: CorrectionValues): CorrectionValues {
+  const name = values.name?.trim() || undefined;
+  const idNumber = values.idNumber?.trim() || undefined;
+  return { ...values, name, idNumber };
+}
+
+/** 更正 a registration the platform sent back: one party's name and/or document number, with the reason. */
 export function CorrectMarriageDialog({ certificateNumber, rejectReason, onCorrected, onClosed }: CorrectMarriageDialogProps) {
   const { message } = App.useApp();
 
   const submit = async (values: CorrectionValues): Promise<void> => {
-    await call('marriage.correct', values);
+    await call('marriage.correct', changedOnly(values));
     void message.success(`已更正 ${values.certificateNumber.trim()}，更正后的记录将代替被退回的事件上报省级平台`);
     onCorrected();
   };
@@ -33,13 +62,14 @@ export function CorrectMarriageDialog({ certificateNumber, rejectReason, onCorre
           省级平台退回原因：<Typography.Text type="danger">{rejectReason}</Typography.Text>
         </Typography.Paragraph>
       )}
+      <Recorded certificateNumber={certificateNumber} />
       <Typography.Paragraph type="secondary">
-        只更正登记时录入有误的姓名或身份证件号码。两项都按更正后的内容填写，未改动的一项照原样填写；号码须与登记的出生日期和性别相符。更正记入审计日志。
+        只更正登记时录入有误的姓名或身份证件号码：留空的一项保持原样。号码须与登记的出生日期和性别相符。更正记入审计日志。
       </Typography.Paragraph>
       <Form.Item label="结婚证字号" name="certificateNumber" required rules={[contractRule(fields.certificateNumber)]}>
         <Input autoComplete="off" maxLength={30} style={{ fontFamily: 'ui-monospace, Consolas, monospace' }} />
       </Form.Item>
-      <Form.Item label="更正的当事人" name="party" required rules={[contractRule(fields.party)]} extra="登记时的顺序：一方即结婚登记页左栏（男方栏），另一方即右栏（女方栏）">
+      <Form.Item label="更正的当事人" name="party" required rules={[contractRule(fields.party)]}>
         {/* Arrow keys choose, as in any radio group. */}
         <Radio.Group data-testid="correct-party">
           <Radio value="party1" autoFocus>
@@ -48,11 +78,11 @@ export function CorrectMarriageDialog({ certificateNumber, rejectReason, onCorre
           <Radio value="party2">另一方</Radio>
         </Radio.Group>
       </Form.Item>
-      <Form.Item label="姓名" name="name" required rules={[contractRule(fields.name)]}>
-        <Input autoComplete="off" maxLength={50} />
+      <Form.Item label="更正后的姓名" name="name">
+        <Input autoComplete="off" maxLength={50} placeholder="不更正请留空" />
       </Form.Item>
-      <Form.Item label="身份证件号码" name="idNumber" required rules={[contractRule(fields.idNumber)]} normalize={(value: string) => value.toUpperCase()}>
-        <Input autoComplete="off" maxLength={20} style={{ fontFamily: 'ui-monospace, Consolas, monospace' }} />
+      <Form.Item label="更正后的身份证件号码" name="idNumber" normalize={(value: string) => value.toUpperCase()}>
+        <Input autoComplete="off" maxLength={20} placeholder="不更正请留空" style={{ fontFamily: 'ui-monospace, Consolas, monospace' }} />
       </Form.Item>
       <Form.Item label="更正原因" name="reason" required rules={[contractRule(fields.reason)]}>
         <Input autoComplete="off" maxLength={200} placeholder="例如：登记时身份证号码录入错误，已核对原始证件" />

@@ -1,10 +1,25 @@
-import type { HTMLAttributes } from 'react';
-import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { chineseDate, type OpOutput } from '../../../../src-main/contract';
+import { formatDateTime } from '../../format';
+import { ReviewConflictDialog } from './ReviewConflictDialog';
 
-type Unchecked = OpOutput<'sync.overview'>['unchecked'][number];
+type Overview = OpOutput<'sync.overview'>;
+type Unchecked = Overview['unchecked'][number];
+type UncheckedWaiver = Overview['uncheckedWaivers'][number];
+type Reviewing = { record: 'marriage' | 'funeral-waiver'; id: number; label: string; conflict: string };
 
-const columns: TableColumnsType<Unchecked> = [
+const conflictCell = (conflict: string | null) =>
+  conflict ? (
+    <>
+      <Tag color="error">冲突待复核</Tag>
+      <Typography.Text type="danger">{conflict}</Typography.Text>
+    </>
+  ) : (
+    <Tag color="processing">待平台复核</Tag>
+  );
+
+const marriageColumns = (review: (r: Reviewing) => void): TableColumnsType<Unchecked> => [
   { title: '结婚证字号', dataIndex: 'certificateNumber', render: (_, u) => <span style={{ fontFamily: 'ui-monospace, Consolas, monospace' }}>{u.certificateNumber}</span> },
   { title: '登记日期', dataIndex: 'registeredOn', render: (_, u) => chineseDate(u.registeredOn) },
   { title: '授权人', dataIndex: 'overrideBy', render: (_, u) => u.overrideBy ?? '—' },
@@ -14,14 +29,32 @@ const columns: TableColumnsType<Unchecked> = [
     dataIndex: 'conflict',
     className: 'sync-table-wrap',
     minWidth: 280,
+    render: (_, u) => conflictCell(u.conflict),
+  },
+  {
+    title: '操作',
+    key: 'review',
     render: (_, u) =>
-      u.conflict ? (
-        <>
-          <Tag color="error">冲突待复核</Tag>
-          <Typography.Text type="danger">{u.conflict}</Typography.Text>
-        </>
-      ) : (
-        <Tag color="processing">待平台复核</Tag>
+      u.conflict && (
+        <Button size="small" onClick={() => review({ record: 'marriage', id: u.marriageId, label: u.certificateNumber, conflict: u.conflict! })} data-testid={`sync-review-${u.certificateNumber}`}>
+          复核
+        </Button>
+      ),
+  },
+];
+
+const waiverColumns = (review: (r: Reviewing) => void): TableColumnsType<UncheckedWaiver> => [
+  { title: '减免编号', dataIndex: 'number' },
+  { title: '录入时间', dataIndex: 'enteredAt', render: (_, w) => formatDateTime(w.enteredAt) },
+  { title: '复核结果', dataIndex: 'conflict', className: 'sync-table-wrap', minWidth: 280, render: (_, w) => conflictCell(w.conflict) },
+  {
+    title: '操作',
+    key: 'review',
+    render: (_, w) =>
+      w.conflict && (
+        <Button size="small" onClick={() => review({ record: 'funeral-waiver', id: w.waiverId, label: w.number, conflict: w.conflict! })}>
+          复核
+        </Button>
       ),
   },
 ];
@@ -31,9 +64,13 @@ function conflictsFirst(list: Unchecked[]): Unchecked[] {
   return [...list].sort((a, b) => Number(b.conflict !== null) - Number(a.conflict !== null));
 }
 
-/** Registrations a supervisor authorized while the platform could not be reached, until the re-check clears them. */
-export function UncheckedCard({ unchecked }: { unchecked: Unchecked[] }) {
-  const conflicts = unchecked.filter((u) => u.conflict !== null).length;
+/**
+ * Registrations a supervisor authorized, and waivers entered, while the platform could not be reached:
+ * until the re-check clears them, or a supervisor records their review of a conflict it found.
+ */
+export function UncheckedCard({ unchecked, uncheckedWaivers, onReviewed }: { unchecked: Unchecked[]; uncheckedWaivers: UncheckedWaiver[]; onReviewed: () => void }) {
+  const [reviewing, setReviewing] = useState<Reviewing | null>(null);
+  const conflicts = unchecked.filter((u) => u.conflict !== null).length + uncheckedWaivers.filter((w) => w.conflict !== null).length;
   return (
     <Card
       title={`未经平台核实的结婚登记（${unchecked.length}）`}
@@ -46,7 +83,7 @@ export function UncheckedCard({ unchecked }: { unchecked: Unchecked[] }) {
       <Table<Unchecked>
         rowKey="marriageId"
         size="small"
-        columns={columns}
+        columns={marriageColumns(setReviewing)}
         dataSource={conflictsFirst(unchecked)}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         className="sync-table"
@@ -56,6 +93,24 @@ export function UncheckedCard({ unchecked }: { unchecked: Unchecked[] }) {
         locale={{ emptyText: '没有待复核的登记' }}
         data-testid="sync-unchecked-table"
       />
+      {uncheckedWaivers.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            未经平台查重的殡葬费用减免（{uncheckedWaivers.length}）
+          </Typography.Title>
+          <Table<UncheckedWaiver> rowKey="waiverId" size="small" columns={waiverColumns(setReviewing)} dataSource={uncheckedWaivers} pagination={{ pageSize: 20, hideOnSinglePage: true }} className="sync-table" />
+        </>
+      )}
+      {reviewing && (
+        <ReviewConflictDialog
+          {...reviewing}
+          onReviewed={() => {
+            setReviewing(null);
+            onReviewed();
+          }}
+          onClosed={() => setReviewing(null)}
+        />
+      )}
     </Card>
   );
 }
