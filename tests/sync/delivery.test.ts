@@ -143,6 +143,12 @@ describe('delivery to the platform simulator', () => {
     expect(await s.worker.runOnce()).toBe(true);
     const flagged = s.app.call<'sync.overview'>('sync.overview', {}, s.admin).unchecked.find((u) => u.certificateNumber === r.certificateNumber)!;
     expect(flagged.conflict).toContain('一方（当事人6）已于 2026-11-23 在登记机关 110105 登记结婚');
+    // The supervisor reviews it: recorded with who and what, and it leaves the list; once only.
+    s.app.call('sync.reviewConflict', { record: 'marriage', id: r.id, note: '核实对方离婚材料：平台记录为重复上报，已报省级平台核查' }, s.reviewer);
+    expect(s.app.call<'sync.overview'>('sync.overview', {}, s.admin).unchecked.find((u) => u.certificateNumber === r.certificateNumber)).toBeUndefined();
+    expect(appError(() => s.app.call('sync.reviewConflict', { record: 'marriage', id: r.id, note: '再次' }, s.reviewer)).message).toContain('已复核过');
+    expect(appError(() => s.app.call('sync.reviewConflict', { record: 'marriage', id: 1, note: '无' }, s.reviewer)).message).toContain('没有省级平台发现的冲突');
+    expect(appError(() => s.app.call('sync.reviewConflict', { record: 'marriage', id: r.id, note: '登记员' }, s.registrar)).code).toBe('FORBIDDEN');
     await w2.stop();
     reopened.close();
   });

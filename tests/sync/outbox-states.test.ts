@@ -137,8 +137,14 @@ describe('更正: a correction replaces the rejected registration', () => {
     const wrong = appError(() => app.call('marriage.correct', { certificateNumber, party: 'party2', name: '李娜', idNumber: idNumber('11010519950611005').slice(0, 17) + 'X', reason: '核对' }, reviewer));
     expect(wrong.fieldErrors.idNumber).toBeTruthy();
 
+    const shown = app.call<'marriage.registration'>('marriage.registration', { certificateNumber }, reviewer);
+    expect(shown.parties.map((p) => p.name)).toEqual(['张伟', '李娜']);
+    expect(JSON.stringify(shown)).not.toContain(bride.idNumber);
+    expect(shown.parties[1].idNumberMasked).toContain('*');
+
+    // Only the number is typed: the name stays as recorded.
     const corrected = idNumber('11010519950611024');
-    app.call('marriage.correct', { certificateNumber, party: 'party2', name: '李娜', idNumber: corrected, reason: '录入时身份证号码第 17 位有误' }, reviewer);
+    app.call('marriage.correct', { certificateNumber, party: 'party2', idNumber: corrected, reason: '录入时身份证号码第 17 位有误' }, reviewer);
     const rows = app.database.sqlite.prepare("SELECT id, event_type, status, superseded_by, payload FROM outbox WHERE record_type = 'marriage' ORDER BY id").all() as {
       id: number;
       event_type: string;
@@ -151,7 +157,7 @@ describe('更正: a correction replaces the rejected registration', () => {
       ['marriage.corrected', 'pending'],
     ]);
     expect(rows[0].superseded_by).toBe(rows[1].id);
-    expect(JSON.parse(rows[1].payload).parties[1].idNumber).toBe(corrected);
+    expect(JSON.parse(rows[1].payload).parties[1]).toMatchObject({ name: '李娜', idNumber: corrected });
   });
 });
 
