@@ -52,8 +52,8 @@ export const faultSettingsSchema = z
 
 export type FaultSettings = z.input<typeof faultSettingsSchema>;
 
-/** mulberry32: small, fast and good enough to pick faults; the point is that it is seeded. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: small, fast and good enough to pick faults (and a test's kill points); the point is that it is seeded. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

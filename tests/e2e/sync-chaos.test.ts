@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract';
 import { startPlatformSimulator, type PlatformSimulator } from '../../src-main/platform-sim/server';
 import { STAFF } from './harness';
-import { countSimulatorOutcomes, couple, overlaps, readStationFile, seeded, StationDown, StationProcess, waitFor, type StationFile } from './sync-stations';
+import { seededRandom } from '../../src-main/platform-sim/faults';
+import { countSimulatorOutcomes, couple, overlaps, readStationFile, StationDown, StationProcess, waitFor, type StationFile } from './sync-stations';
 
 /**
  * Three stations of one registration authority against a platform that fails a fifth of all requests
@@ -135,7 +136,7 @@ describe('sync under chaos: three stations, faults on a fifth of all requests, p
 
   it(`${PER_STATION} registrations per station reach the platform exactly once, with no 字号 issued twice`, { timeout: 600_000 }, async () => {
     const started = Date.now();
-    const rand = seeded(SEED);
+    const rand = seededRandom(SEED);
     const kills: Kill[] = [];
     const tallies: Tally[] = stations.map(() => ({ certificates: new Map(), recovered: 0, serialWaits: 0, overrides: 0 }));
 

@@ -12,18 +12,6 @@ import { ADMIN, addUser, callApi, loginApi, startApp, STAFF, type RunningApp } f
  * files read directly once they are stopped.
  */
 
-/** mulberry32: a seeded generator, so a run's choices (kill points, delays) can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Poll `probe` until it returns something other than undefined/false, or fail after `timeoutMs` saying what was awaited. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
