@@ -70,12 +70,15 @@ async function main(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   scheduleDeadlines(civreg, civreg.clock);
-  startSync(civreg);
+  const sync = startSync(civreg);
   registerIpcHandlers(civreg, (event) => Boolean(event.senderFrame && isAppUrl(event.senderFrame.url)));
   createWindow();
   app.on('window-all-closed', () => {
-    civreg.close();
-    app.quit();
+    // A delivery round in flight finishes (or fails) before the database closes under it.
+    void sync.stop().finally(() => {
+      civreg.close();
+      app.quit();
+    });
   });
 }
 
