@@ -99,3 +99,9 @@ export function applyResults(sqlite: Database.Database, sent: { stationSeq: numb
   }
   return { delivered, parked };
 }
+
+/** Which of these sent events are still pending (an answer applied leaves none of them so). */
+export function stillPending(sqlite: Database.Database, sent: readonly { stationSeq: number }[]): number[] {
+  const pending = sqlite.prepare<[number], { id: number }>("SELECT id FROM outbox WHERE id = ? AND status = 'pending'");
+  return sent.filter((e) => pending.get(e.stationSeq)).map((e) => e.stationSeq);
+}

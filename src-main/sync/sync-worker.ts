@@ -8,7 +8,7 @@ import { stationView } from '../handlers/setup';
 import { recheckConflict } from '../marriage/platform-status';
 import { PlatformRefused, PlatformUnavailable, type PlatformPort } from '../platform/port';
 import { backoffDelay } from './backoff';
-import { nextBatch } from './outbox-queue';
+import { nextBatch, stillPending } from './outbox-queue';
 import { leaseNeeds } from './serial-blocks';
 
 export interface SyncWorkerOptions {
@@ -173,6 +173,8 @@ export class SyncWorker {
         sent: batch.map((e) => ({ stationSeq: e.stationSeq, recordType: e.recordType, recordId: e.recordId })),
         results: answer.results,
       });
+      // Every answered event leaves `pending`; if none did, sending the same batch again would spin.
+      if (stillPending(this.app.database.sqlite, batch).length === batch.length) throw new PlatformUnavailable('平台的答复未能确认任何事件');
     }
   }
 
@@ -181,6 +183,7 @@ export class SyncWorker {
       const cursor = pullCursor(this.app.database.db);
       const page = await port.pullChanges(cursor, this.pullPageSize);
       if (page.changes.length === 0 && page.cursor === cursor) return;
+      if (page.more && page.cursor === cursor) throw new PlatformUnavailable('平台下发数据的游标未前进');
       this.app.callAsService('sync.applyChanges', { changes: page.changes.map((c) => c.change), cursor: page.cursor });
       if (!page.more) return;
     }

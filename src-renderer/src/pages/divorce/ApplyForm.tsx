@@ -4,8 +4,9 @@ import { FileDoneOutlined } from '@ant-design/icons';
 import { operations, type OpOutput } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { contractRule } from '../../fieldRules';
+import { ScanPicker } from '../../scans/ScanPicker';
+import { toScans } from '../../scans/scanFiles';
 import { useFormSubmit } from '../../useFormSubmit';
-import { ScanUpload, toScans } from './ScanUpload';
 
 const fields = operations['divorce.apply'].input.shape;
 const CERTIFICATE_NUMBER = /^(J|BJ)\d{6}-\d{4}-\d{6}$/;
@@ -154,7 +155,7 @@ export function ApplyForm({ onApplied }: { onApplied: (application: DivorceAppli
           </Col>
         ))}
       </Row>
-      <ScanUpload />
+      <ScanPicker papers="离婚协议书、结婚证、双方身份证件的扫描件" testId="divorce-scans-pick" />
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} data-testid="divorce-apply-error" />}
       <Space>
         <Button type="primary" htmlType="submit" icon={<FileDoneOutlined />} loading={submitting} data-testid="divorce-apply">

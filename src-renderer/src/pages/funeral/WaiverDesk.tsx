@@ -6,14 +6,14 @@ import type { CardData } from '../../../../src-main/contract/identity-operations
 import { call } from '../../api/client';
 import { applyFieldErrors } from '../../formErrors';
 import { derivesBirthAndSex, readIdNumber } from '../marriage/marriageData';
-import { toScans } from '../divorce/ScanUpload';
+import { ScanPicker } from '../../scans/ScanPicker';
+import { toScans } from '../../scans/scanFiles';
 import { ComputationPanel } from './ComputationPanel';
 import { CorrectingNotice } from './CorrectingNotice';
 import { DeceasedFields } from './DeceasedFields';
 import { enterNavigation } from './enterNavigation';
 import { PayerFields } from './PayerFields';
 import { EligibilityFields, ServicesTable, VersionNote } from './ServicesTable';
-import { ScanPicker } from './WaiverScans';
 import { useLiveComputation } from './useLiveComputation';
 import {
   NO_CATEGORY,
@@ -154,7 +154,12 @@ export function WaiverDesk({ scheme, correcting, onSubmitted, onNew }: WaiverDes
               </Card>
               <ServicesTable version={version} locked={done} />
               <PayerFields disabled={done} onCard={readPayer} />
-              <ScanPicker disabled={done} />
+              <ScanPicker
+                papers="死亡证明、逝者及经办人身份证明、困难证明（低保证、特困证等）、收费清单"
+                testId="waiver-scans-pick"
+                disabled={done}
+                style={{ marginTop: 16, marginBottom: 0 }}
+              />
               {error && <Alert type="error" showIcon title={error.message} style={{ marginTop: 16 }} data-testid="waiver-error" />}
               {!done && (
                 <Space style={{ marginTop: 16 }}>
