@@ -3,7 +3,7 @@ import { unclaimedOperations } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { contractRule } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
-import { normalizeDate } from '../marriage/marriageData';
+import { normalizeDate } from '../../typedDate';
 
 const ops = unclaimedOperations;
 

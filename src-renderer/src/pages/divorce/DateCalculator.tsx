@@ -5,7 +5,7 @@ import type { AppError } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { asAppError } from '../../formErrors';
 import { useQuery } from '../../useQuery';
-import { parseTypedDate } from './divorceDates';
+import { parseTypedDate } from '../../typedDate';
 import { PeriodDates, type Periods } from './PeriodDates';
 
 interface CalculatorValues {

@@ -7,7 +7,7 @@ import { contractRule } from '../../fieldRules';
 import { applyFieldErrors } from '../../formErrors';
 import { enterNavigation } from '../funeral/enterNavigation';
 import { formatFen } from '../funeral/money';
-import { normalizeDate } from '../marriage/marriageData';
+import { normalizeDate } from '../../typedDate';
 import { altLabel, useAltShortcut } from '../marriage/useAltShortcut';
 import { ECO_STATUS_COLORS, EMPTY_APPLICATION, inputOf, trialInput, type EcoBurialSubsidy, type EcoBurialValues } from './ecoBurialForm';
 import { TrialPanel } from './TrialPanel';

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { contractRule } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
 import { formatFen } from '../funeral/money';
-import { normalizeDate } from '../marriage/marriageData';
+import { normalizeDate } from '../../typedDate';
 import type { EcoBurialSubsidy } from './ecoBurialForm';
 
 const reasonSchema = operations['ecoBurial.review'].input.shape.reason.unwrap();

@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AppError, ITEM_UNITS, REIMBURSE_MODES, SETTLEMENT_MODES, SETTLEMENT_MODE_LABELS, type OpOutput, type PolicyScheme, type PolicyVersion } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { applyFieldErrors, asAppError } from '../../formErrors';
-import { normalizeDate } from '../marriage/marriageData';
+import { normalizeDate } from '../../typedDate';
 import { fenOf, yuanInput } from './money';
 
 /** An item as the dialog's table holds it: amounts in 元 as typed. */

@@ -3,7 +3,8 @@ import { DOCUMENT_TYPES, DOCUMENT_TYPE_IDS, documentNumberProblem, waiverInput, 
 import type { CardData } from '../../../../src-main/contract/identity-operations';
 import { contractRule } from '../../fieldRules';
 import { ReadCardButton } from '../../identity/ReadCardButton';
-import { SEX_LABELS, derivesBirthAndSex, normalizeDate, readIdNumber, type Sex } from '../marriage/marriageData';
+import { normalizeDate } from '../../typedDate';
+import { SEX_LABELS, derivesBirthAndSex, readIdNumber, type Sex } from '../marriage/marriageData';
 
 const deceasedSchema = waiverInput.shape.deceased.shape;
 const DOCUMENT_OPTIONS = DOCUMENT_TYPE_IDS.map((id) => ({ value: id, label: DOCUMENT_TYPES[id].label }));

@@ -4,7 +4,8 @@ import { DOCUMENT_TYPES, DOCUMENT_TYPE_IDS, documentNumberProblem, operations, t
 import type { CardData } from '../../../../src-main/contract/identity-operations';
 import { contractRule } from '../../fieldRules';
 import { ReadCardButton } from '../../identity/ReadCardButton';
-import { PARTY_TITLES, READ_CARD_KEYS, SEX_LABELS, derivesBirthAndSex, normalizeDate, readIdNumber, type PartyKey, type Sex } from './marriageData';
+import { normalizeDate } from '../../typedDate';
+import { PARTY_TITLES, READ_CARD_KEYS, SEX_LABELS, derivesBirthAndSex, readIdNumber, type PartyKey, type Sex } from './marriageData';
 
 const partySchema = operations['marriage.check'].input.shape.party1.shape;
 const birthDateSchema = partySchema.birthDate.unwrap();

@@ -68,12 +68,6 @@ export function readIdNumber(raw: string | undefined): { birthDate: string; sex:
   };
 }
 
-/** 19950611 → 1995-06-11 while typing a birth date: eight digits are enough. */
-export function normalizeDate(value: string): string {
-  const v = value.replace(/[./年月]/g, '-').replace(/日|\s/g, '');
-  return /^\d{8}$/.test(v) ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}` : v;
-}
-
 function cleanParty(p: PartyValues): Party {
   return {
     name: p.name.trim(),

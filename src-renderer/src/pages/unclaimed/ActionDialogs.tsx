@@ -5,7 +5,7 @@ import { contractRule } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
 import { useQuery } from '../../useQuery';
 import { DocumentActions } from '../marriage/DocumentActions';
-import { normalizeDate } from '../marriage/marriageData';
+import { normalizeDate } from '../../typedDate';
 import type { Body } from './stages';
 
 const ops = unclaimedOperations;

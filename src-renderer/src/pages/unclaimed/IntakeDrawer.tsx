@@ -7,7 +7,7 @@ import { contractRule, contractRuleWhen } from '../../fieldRules';
 import { applyFieldErrors } from '../../formErrors';
 import { readBase64 } from '../../readBase64';
 import { enterNavigation } from '../funeral/enterNavigation';
-import { normalizeDate } from '../marriage/marriageData';
+import { normalizeDate } from '../../typedDate';
 import type { Body } from './stages';
 
 const schema = unclaimedOperations['unclaimed.intake'].input.shape;
