@@ -1,9 +1,7 @@
 import { Card } from 'antd';
 import { hasPermission } from '../../../src-main/contract';
 import { useCurrentSession } from '../currentSession';
-import { LoadFailed } from '../LoadFailed';
 import { PageHeader } from '../PageHeader';
-import { useQuery } from '../useQuery';
 import { DateCalculator } from './divorce/DateCalculator';
 import { ForbiddenPage } from './ForbiddenPage';
 
@@ -16,14 +14,11 @@ export function DateCalculatorPage() {
 }
 
 function Calculator() {
-  // The station's date (its clock), for 今天受理 and dates typed without a year.
-  const overview = useQuery('counter.overview', {});
   return (
     <div data-testid="dates-page">
       <PageHeader title="日期计算器" description="输入收到离婚登记申请的日期，按 Enter 计算离婚冷静期届满日和领证截止日。" />
-      <LoadFailed what="本机日期" error={overview.error} onRetry={overview.reload} />
       <Card style={{ maxWidth: 960 }}>
-        <DateCalculator today={overview.data?.today ?? null} />
+        <DateCalculator />
       </Card>
     </div>
   );

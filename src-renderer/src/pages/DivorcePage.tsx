@@ -80,8 +80,7 @@ function ApplyPanel({ setup, active, onApplied }: { setup: PrintSetup; active: b
 function DivorceDesk() {
   const list = useQuery('divorce.list', {});
   // The station's date (its clock, not the browser's), for the stages and the days left.
-  const overview = useQuery('counter.overview', {});
-  const today = overview.data?.today ?? null;
+  const { today } = useCurrentSession().status;
   const setup = usePrintSetup();
   const [tab, setTab] = useState<Tab>('apply');
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -90,7 +89,6 @@ function DivorceDesk() {
 
   const reload = (): void => {
     list.reload();
-    overview.reload();
   };
 
   const onAction = (action: ApplicationAction, application: DivorceApplication): void => {
@@ -98,7 +96,7 @@ function DivorceDesk() {
     else setDialog({ kind: 'documents', documents: action, application });
   };
 
-  const count = (key: StageTab): number => (today ? applications.filter((a) => stageTab(a, today) === key).length : 0);
+  const count = (key: StageTab): number => applications.filter((a) => stageTab(a, today) === key).length;
 
   return (
     <>
@@ -117,7 +115,6 @@ function DivorceDesk() {
         }
       />
       <LoadFailed what="离婚登记申请" error={list.error} onRetry={list.reload} />
-      <LoadFailed what="本机日期" error={overview.error} onRetry={overview.reload} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as Tab)}
@@ -138,9 +135,7 @@ function DivorceDesk() {
                 {t.label} <Badge count={count(t.key)} showZero color={count(t.key) ? (t.key === 'awaiting' ? '#fa541c' : '#1677ff') : '#d9d9d9'} />
               </span>
             ),
-            children: today ? (
-              <ApplicationTable tab={t.key} applications={applications} today={today} loading={list.loading} onAction={onAction} />
-            ) : null,
+            children: <ApplicationTable tab={t.key} applications={applications} today={today} loading={list.loading} onAction={onAction} />,
           })),
         ]}
       />
@@ -152,7 +147,7 @@ function DivorceDesk() {
         destroyOnHidden
         data-testid="divorce-calculator-drawer"
       >
-        <DateCalculator today={today} stacked />
+        <DateCalculator stacked />
       </Drawer>
       {dialog?.kind === 'withdraw' && (
         <WithdrawDialog

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { asAppError } from '../../formErrors';
 import { useQuery } from '../../useQuery';
+import { useCurrentSession } from '../../currentSession';
 import { parseTypedDate } from '../../typedDate';
 import { PeriodDates, type Periods } from './PeriodDates';
 
@@ -25,7 +26,9 @@ function LoadedYears() {
  * 日期计算器: the date a divorce application is (or was) received → the end of the 离婚冷静期 and the
  * last day to collect the 离婚证. Type a date and press Enter; the input keeps the focus for the next one.
  */
-export function DateCalculator({ today, autoFocus = true, stacked = false }: { today: string | null; autoFocus?: boolean; stacked?: boolean }) {
+export function DateCalculator({ autoFocus = true, stacked = false }: { autoFocus?: boolean; stacked?: boolean }) {
+  // The station's date (its clock, not the browser's), for 今天受理 and dates typed without a year.
+  const { today } = useCurrentSession().status;
   const [form] = Form.useForm<CalculatorValues>();
   const input = useRef<InputRef>(null);
   const [result, setResult] = useState<Periods | null>(null);
@@ -33,7 +36,7 @@ export function DateCalculator({ today, autoFocus = true, stacked = false }: { t
   const [running, setRunning] = useState(false);
 
   const compute = async (raw: string | undefined): Promise<void> => {
-    const receivedOn = parseTypedDate(raw ?? '', today ?? new Date().toISOString().slice(0, 10));
+    const receivedOn = parseTypedDate(raw ?? '', today);
     if (!receivedOn) {
       form.setFields([{ name: 'receivedOn', errors: [raw?.trim() ? '日期无效：如 2026-10-12、20261012 或 10-12' : '请填写收到申请的日期'] }]);
       return;
@@ -54,7 +57,6 @@ export function DateCalculator({ today, autoFocus = true, stacked = false }: { t
   };
 
   const fromToday = (): void => {
-    if (!today) return;
     form.setFieldValue('receivedOn', today);
     void compute(today);
   };
@@ -77,7 +79,7 @@ export function DateCalculator({ today, autoFocus = true, stacked = false }: { t
             <Button type="primary" htmlType="submit" icon={<CalculatorOutlined />} loading={running} data-testid="dates-compute">
               计算
             </Button>
-            <Button onClick={fromToday} disabled={!today} data-testid="dates-today">
+            <Button onClick={fromToday} data-testid="dates-today">
               今天受理
             </Button>
           </Space>
