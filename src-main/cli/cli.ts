@@ -104,6 +104,7 @@ const COMMANDS: Record<string, Command> = {
     const result = await app.callAsSystem('audit.verify', {});
     out(result);
     if (result.firstBad) process.stderr.write(`审计链在第 #${result.firstBad.seq} 条处不一致：${result.firstBad.reason}\n`);
+    else if (result.anchor && !result.anchor.matches) process.stderr.write(`审计链与省级平台确认的第 #${result.anchor.seq} 条哈希不一致：日志可能被整体改写\n`);
     return result.ok ? 0 : 1;
   },
   async backup(app, { arg }) {

@@ -209,6 +209,12 @@ export const operations = {
       ok: z.boolean(),
       checked: z.number(),
       firstBad: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+      /**
+       * The latest chain head this station sent to the provincial platform and the platform confirmed:
+       * whether the local chain still has that hash at that entry. A chain rewritten here, hashes and
+       * all, no longer matches what the platform holds.
+       */
+      anchor: z.object({ seq: z.number(), hash: z.string(), confirmedAt: z.string(), matches: z.boolean() }).nullable(),
     }),
   }),
   'settings.get': op({ title: '查看设置', kind: 'read', access: 'session', input: empty, output: settingsView }),

@@ -136,6 +136,13 @@ export const syncOperations = {
     }),
     output: z.object({ delivered: z.number(), parked: z.number() }),
   }),
+  'sync.anchorAudit': op({
+    title: '向省级平台锚定审计链',
+    kind: 'write',
+    access: 'sync.service',
+    input: z.strictObject({}),
+    output: z.object({ seq: z.number(), hash: z.string() }),
+  }),
   'sync.recordLease': op({
     title: '记录领取的字号号段',
     kind: 'write',

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { operations, isOpName } from '../contract';
 import { verifyChain } from '../audit/chain';
+import { lastConfirmedAnchor } from '../audit/anchor';
 import { auditLog } from '../db/schema';
 import type { ReadHandler } from '../core/context';
 
@@ -41,4 +42,10 @@ export const listAudit: ReadHandler<'audit.list'> = (ctx, input) => {
   };
 };
 
-export const verifyAudit: ReadHandler<'audit.verify'> = (ctx) => verifyChain(ctx.sqlite);
+export const verifyAudit: ReadHandler<'audit.verify'> = (ctx) => {
+  const anchor = lastConfirmedAnchor(ctx.sqlite);
+  const local = anchor && ctx.sqlite.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(anchor.seq);
+  const chain = verifyChain(ctx.sqlite);
+  const matches = !anchor || local?.hash === anchor.hash;
+  return { ...chain, ok: chain.ok && matches, anchor: anchor && { ...anchor, matches } };
+};

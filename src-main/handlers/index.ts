@@ -72,6 +72,7 @@ export const handlers: Handlers = {
   'sync.returnSerials': sync.returnSerials,
   'sync.reviewConflict': sync.reviewConflict,
   'sync.acknowledge': sync.acknowledge,
+  'sync.anchorAudit': sync.anchorAudit,
   'sync.recordLease': sync.recordLease,
   'sync.applyChanges': sync.applyChanges,
   'sync.recordRecheck': sync.recordRecheck,

@@ -6,6 +6,7 @@ import { LEASED_PREFIXES } from '../db/serials';
 import { certificateSerials, divisionCodes, funeralWaivers, marriages, outbox, platformLink, platformMaritalStatus, serialLeases, settings, signingKeys, syncState, users } from '../db/schema';
 import { localDate } from '../calendar/dates';
 import { applyResults } from '../sync/outbox-queue';
+import { AUDIT_ANCHOR_EVENT, chainHead } from '../audit/anchor';
 import { SERIAL_RETURN_EVENT } from '../platform/protocol';
 import { loadCalendar } from './calendar';
 import { addPolicyVersion } from './funeral';
@@ -242,6 +243,16 @@ export const acknowledge: WriteHandler<'sync.acknowledge'> = (ctx, input) => {
       recordIds: rejected.map((r) => `outbox-event:${r.eventId}`),
       summary: `省级平台确认送达 ${applied.delivered} 条${applied.parked ? `，退回 ${applied.parked} 条：${rejected.map((r) => r.code).join('、')}` : ''}`,
     },
+  };
+};
+
+export const anchorAudit: WriteHandler<'sync.anchorAudit'> = (ctx) => {
+  const head = chainHead(ctx.sqlite);
+  if (!head) throw new AppError('CONFLICT', '审计日志为空，无可锚定');
+  return {
+    result: head,
+    audit: { recordIds: [`audit:${head.seq}`], summary: `向省级平台锚定审计链：第 ${head.seq} 条` },
+    events: [{ eventType: AUDIT_ANCHOR_EVENT, recordType: 'audit-chain', recordId: ctx.stationId(), payload: head }],
   };
 };
 

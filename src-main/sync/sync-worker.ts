@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { anchorDue } from '../audit/anchor';
 import { localDate } from '../calendar/dates';
 import type { CivReg } from '../core/civreg';
 import { logEvent } from '../core/log';
@@ -22,7 +23,8 @@ export interface SyncWorkerOptions {
 }
 
 /**
- * Delivery in the main process. One round: return last year's unused serials, push the outbox in order
+ * Delivery in the main process. One round: return last year's unused serials, anchor the audit chain
+ * (hourly), push the outbox in order
  * in batches, lease serial blocks if running low, pull what the platform pushed down, re-check
  * registrations made without the platform. Rounds start when a write commits events, when someone asks,
  * and on a timer (the pull interval, or the backoff after a failure) — never by polling the outbox.
@@ -126,6 +128,7 @@ export class SyncWorker {
     try {
       // Returns go out before leasing, so numbers handed back can be leased again at once.
       this.returnPastYears();
+      if (anchorDue(this.app.database.sqlite, this.app.clock())) this.app.callAsService('sync.anchorAudit', {});
       await this.push(port);
       await this.leaseSerials(port);
       await this.pull(port);
