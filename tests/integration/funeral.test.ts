@@ -3,38 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpInput } from '../../src-main/contract';
 import type { CivReg } from '../../src-main/core/civreg';
 import { appError, asyncAppError, cleanupTempDirs, count, FixedClock, idNumber, login, makeApp, readyUser, refusedUnchanged, STATION } from '../helpers/civreg';
-import { DONGGUAN_BILL, HUIZHOU_BILL, serviceLine as svc } from '../helpers/funeral-bills';
+import { DONGGUAN_BILL, serviceLine as svc, waiver } from '../helpers/funeral-bills';
 
 type WaiverInput = OpInput<'funeral.enterWaiver'>;
-type Service = WaiverInput['services'][number];
 
 const HOME = STATION.officeName;
-
-/** A man born 1940-05-06 with sequence `seq` (odd: male), who died on `dateOfDeath`. */
-function deceased(seq: number, dateOfDeath: string, over: Partial<WaiverInput['deceased']> = {}): WaiverInput['deceased'] {
-  return {
-    name: `李${'甲乙丙丁戊己庚辛壬癸'[seq % 10]}${'明华强伟'[seq % 4]}`,
-    sex: 'male',
-    idNumber: idNumber(`441302194005060${String(seq * 2 + 1).padStart(2, '0')}`),
-    dateOfDeath,
-    hukou: '广东省惠州市惠城区',
-    hukouInCity: true,
-    placeOfDeath: '惠州市中心人民医院',
-    diedInCity: true,
-    crematedAtCityHome: true,
-    deathCertificateNumber: `Y4413${String(seq).padStart(6, '0')}`,
-    ...over,
-  };
-}
-
-function waiver(seq: number, dateOfDeath: string, opts: { services?: Service[]; deceased?: Partial<WaiverInput['deceased']> } = {}): WaiverInput {
-  return {
-    deceased: deceased(seq, dateOfDeath, opts.deceased),
-    categoryId: 'all',
-    services: opts.services ?? HUIZHOU_BILL,
-    payer: { name: '李小华', idNumber: idNumber('44130219700101002'), relation: '子' },
-  };
-}
 
 /** 02:00 UTC: the same calendar date from UTC−2 to UTC+21. */
 const clock = new FixedClock('2025-10-15T02:00:00.000Z');

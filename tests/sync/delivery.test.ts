@@ -9,7 +9,7 @@ import { GENESIS_HASH, entryHash, verifyChain } from '../../src-main/audit/chain
 import { startPlatformSimulator, type PlatformSimulator } from '../../src-main/platform-sim/server';
 import { SyncWorker } from '../../src-main/sync/sync-worker';
 import { appError, cleanupTempDirs, FixedClock, idNumber, initialize, login, loginReady, STATION, tempDir } from '../helpers/civreg';
-import { HUIZHOU_BILL } from '../helpers/funeral-bills';
+import { waiver } from '../helpers/funeral-bills';
 
 /**
  * A station against the platform simulator, both in this process, on real SQLite files: delivery,
@@ -350,21 +350,6 @@ describe('answers that are not answers count as failures', () => {
 describe('the province-wide duplicate-waiver check', () => {
   let sim: PlatformSimulator;
   const clock = new FixedClock('2025-10-15T02:00:00.000Z');
-  const deceased = (seq: number) => ({
-    name: '李明',
-    sex: 'male' as const,
-    documentType: 'resident-id' as const,
-    idNumber: idNumber(`441302194005060${String(seq * 2 + 1).padStart(2, '0')}`),
-    dateOfDeath: '2025-10-10',
-    hukou: '广东省惠州市惠城区',
-    hukouInCity: true,
-    placeOfDeath: '惠州市中心人民医院',
-    diedInCity: true,
-    crematedAtCityHome: true,
-    deathCertificateNumber: `Y4413${String(seq).padStart(6, '0')}`,
-  });
-  const waiver = (seq: number) => ({ deceased: deceased(seq), categoryId: 'all', services: HUIZHOU_BILL, payer: { name: '李小华', idNumber: idNumber('44130219700101002'), relation: '子' } });
-
   /** A funeral home's station, linked: its own station id, the 惠州 scheme, a clerk. */
   function home(stationId: string): { s: Station; clerk: string } {
     const s = station(sim.url, { clock });
@@ -394,16 +379,16 @@ describe('the province-wide duplicate-waiver check', () => {
     expect(await a.s.worker.runOnce()).toBe(true);
     expect(await b.s.worker.runOnce()).toBe(true);
 
-    const trial = await a.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1), a.clerk);
+    const trial = await a.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1, '2025-10-10'), a.clerk);
     expect(trial).toMatchObject({ eligible: true, platform: 'answered' });
-    const entered = a.s.app.call<'funeral.enterWaiver'>('funeral.enterWaiver', waiver(1), a.clerk);
+    const entered = a.s.app.call<'funeral.enterWaiver'>('funeral.enterWaiver', waiver(1, '2025-10-10'), a.clerk);
     expect(entered.platformCheck).toBe('answered');
     expect(await a.s.worker.runOnce()).toBe(true);
 
-    const atB = await b.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1), b.clerk);
+    const atB = await b.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1, '2025-10-10'), b.clerk);
     expect(atB.eligible).toBe(false);
     expect(atB.refusals.map((r) => r.message).join()).toContain('省级平台记录');
-    const refused = appError(() => b.s.app.call('funeral.enterWaiver', waiver(1), b.clerk));
+    const refused = appError(() => b.s.app.call('funeral.enterWaiver', waiver(1, '2025-10-10'), b.clerk));
     expect(refused.fieldErrors['deceased.idNumber']).toContain(entered.number);
 
     // The platform away: home B enters the same person unchecked; the reviewer sees it; the later check flags it.
@@ -412,9 +397,9 @@ describe('the province-wide duplicate-waiver check', () => {
     sim.setFaults({});
     expect(await b2.s.worker.runOnce()).toBe(true);
     sim.setFaults({ down: true });
-    const unchecked = await b2.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1), b2.clerk);
+    const unchecked = await b2.s.app.callAsync<'funeral.computeWaiver'>('funeral.computeWaiver', waiver(1, '2025-10-10'), b2.clerk);
     expect(unchecked.platform).toBe('unreachable');
-    const late = b2.s.app.call<'funeral.enterWaiver'>('funeral.enterWaiver', waiver(1), b2.clerk);
+    const late = b2.s.app.call<'funeral.enterWaiver'>('funeral.enterWaiver', waiver(1, '2025-10-10'), b2.clerk);
     expect(late.platformCheck).toBe('unreachable');
     sim.setFaults({});
     expect(await b2.s.worker.runOnce()).toBe(true);
