@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { ADMIN, callApi, loginApi, openLoggedIn, snapshot } from './harness';
+import { ADMIN, callApi, closePreview, loginApi, openLoggedIn, snapshot } from './harness';
 import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
@@ -151,7 +151,7 @@ describe('the registrar’s desk: today’s work, search, 补领 and 婚姻登�
     const text = await savePdf(() => preview.getByTestId('print-preview-download').click(), 'reissue-preview.pdf');
     expect(text).toContain('BJ442000-2026-000001');
     expect(text).toContain(MARRIAGE_NUMBER);
-    await page.getByTestId('print-preview-close').click();
+    await closePreview(page);
     await snapshot(page, 'counter-reissue');
   });
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { callApi, loginApi, snapshot } from './harness';
+import { callApi, closePreview, loginApi, snapshot } from './harness';
 import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
@@ -259,8 +259,7 @@ describe('协议离婚 at the counter: 受理, 撤回, 登记 after the 离婚�
       await page.getByTestId('print-preview-dialog').waitFor();
       await settled();
       if (party === 1) await settledSnapshot('divorce-e2e-certificate-preview');
-      await page.getByTestId('print-preview-close').click();
-      await page.getByTestId('print-preview-dialog').waitFor({ state: 'hidden' });
+      await closePreview(page);
     }
     await page.getByTestId('divorce-documents-close').click();
     await page.getByTestId('divorce-tab-registered').click();

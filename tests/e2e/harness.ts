@@ -73,6 +73,18 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Close the print preview as a person does, after looking at it. The click waits for the preview's PDF
+ * frame to finish loading: a click that lands while chromium's PDF viewer is still starting in its frame
+ * is sometimes lost (measured: about one run in four), and the dialog stays open.
+ */
+export async function closePreview(page: Page): Promise<void> {
+  const frame = await (await page.getByTestId('print-preview').elementHandle())?.contentFrame();
+  await frame?.waitForLoadState('load');
+  await page.getByTestId('print-preview-close').click();
+  await page.getByTestId('print-preview-dialog').waitFor({ state: 'detached' });
+}
+
 /** A station user: who logs in, under what name the forms print them, and what they may do. */
 export interface User {
   username: string;

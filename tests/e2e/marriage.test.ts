@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { ADMIN, callApi, loginApi, snapshot } from './harness';
+import { ADMIN, callApi, closePreview, loginApi, snapshot } from './harness';
 import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
@@ -136,8 +136,7 @@ describe('结婚登记 at the counter, from the keyboard', () => {
     expect(notice).toContain('未达法定婚龄');
     expect(notice).toContain('第一千零四十七条');
     await snapshot(page, 'marriage-e2e-refusal-notice-preview');
-    await page.getByTestId('print-preview-close').click();
-    await page.getByTestId('print-preview-dialog').waitFor({ state: 'detached' });
+    await closePreview(page);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('refusal-notice-pdf').click()]);
     const file = path.join(dir, 'notice.pdf');
