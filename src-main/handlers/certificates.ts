@@ -4,7 +4,7 @@ import { localDate } from '../calendar/dates';
 import { certificateReissues, divorceApplications, marriages, recordCertificates, users } from '../db/schema';
 import type { ReadContext, WriteHandler } from '../core/context';
 import { nextCertificateNumber, type CertificatePrefix } from '../marriage/certificate-number';
-import { stationView } from './setup';
+import { requireStation } from './setup';
 
 type Marriage = typeof marriages.$inferSelect;
 type Party = 1 | 2;
@@ -34,7 +34,7 @@ export function partyFields(m: Marriage, n: Party, opts: { documentType: boolean
 }
 
 export function officeName(ctx: ReadContext): string {
-  return stationView(ctx.db)!.officeName;
+  return requireStation(ctx.db).officeName;
 }
 
 /** The 婚姻登记员 a document names: who registered (or reissued) it; the user at the counter only for records from before that was kept. */
@@ -117,7 +117,7 @@ export const reissue: WriteHandler<'certificates.reissue'> = (ctx, input) => {
   }
   const today = localDate(ctx.now);
   const prefix: CertificatePrefix = record.kind === 'marriage' ? 'BJ' : 'BL';
-  const certificateNumber = nextCertificateNumber(ctx.db, prefix, stationView(ctx.db)!.divisionCode, Number(today.slice(0, 4)));
+  const certificateNumber = nextCertificateNumber(ctx.db, prefix, requireStation(ctx.db).divisionCode, Number(today.slice(0, 4)));
   const row = ctx.db
     .insert(certificateReissues)
     .values({
@@ -176,7 +176,7 @@ export const recordCertificate: WriteHandler<'certificates.recordCertificate'> =
   const { person, lines } = recordsOf(ctx, input.idNumber);
   if (!person) throw new AppError('NOT_FOUND', '本机关没有该当事人的婚姻登记记录', { idNumber: '没有登记记录' });
   const issuedOn = localDate(ctx.now);
-  const number = nextCertificateNumber(ctx.db, 'ZM', stationView(ctx.db)!.divisionCode, Number(issuedOn.slice(0, 4)));
+  const number = nextCertificateNumber(ctx.db, 'ZM', requireStation(ctx.db).divisionCode, Number(issuedOn.slice(0, 4)));
   const content = { name: person.name, sex: SEX[person.sex], idNumber: person.idNumber, records: lines, purpose: input.purpose ?? null };
   const row = ctx.db
     .insert(recordCertificates)

@@ -7,7 +7,7 @@ import { attachments, divorceApplications, marriages } from '../db/schema';
 import type { ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import { nextCertificateNumber } from '../marriage/certificate-number';
 import { divorcePeriods } from '../marriage/divorce-periods';
-import { stationView } from './setup';
+import { requireStation } from './setup';
 import { finishDraft, registeredMarriageOf } from './marriage';
 
 type Application = typeof divorceApplications.$inferSelect;
@@ -130,7 +130,7 @@ export const register: WriteHandler<'divorce.register'> = (ctx, input) => {
   const today = localDate(ctx.now);
   if (today <= a.coolingOffEnds) throw new AppError('VALIDATION', `离婚冷静期至 ${a.coolingOffEnds} 届满，届满后方可登记`, { applicationId: '冷静期未满' });
   if (today > a.certificateDeadline) throw new AppError('VALIDATION', `已超过领证期限 ${a.certificateDeadline}，申请视为撤回`, { applicationId: '已超过领证期限' });
-  const certificateNumber = nextCertificateNumber(ctx.db, 'L', stationView(ctx.db)!.divisionCode, Number(today.slice(0, 4)));
+  const certificateNumber = nextCertificateNumber(ctx.db, 'L', requireStation(ctx.db).divisionCode, Number(today.slice(0, 4)));
   ctx.db.update(marriages).set({ status: 'dissolved' }).where(eq(marriages.id, a.marriageId)).run();
   const row = ctx.db
     .update(divorceApplications)

@@ -17,7 +17,8 @@ import {
 } from '../funeral/policy-store';
 import { versionInForce } from '../funeral/policy-versions';
 import { maskIdNumber } from '../identity/mask';
-import { stationView } from './setup';
+import { notAfterToday } from './dates';
+import { requireStation } from './setup';
 
 /**
  * 节地生态安葬奖补: the funeral home (or the bureau's clerk) takes the application after the burial; the
@@ -85,12 +86,8 @@ function checkInput(ctx: ReadContext, input: SubsidyInput): void {
     if (p) throw new AppError('VALIDATION', `申请人身份证件号码${p}`, { applicantIdNumber: p });
   }
   const today = localDate(ctx.now);
-  if (input.dateOfDeath > today) {
-    throw new AppError('VALIDATION', `死亡日期 ${input.dateOfDeath} 晚于今天（${today}）`, { dateOfDeath: '不能晚于今天' });
-  }
-  if (input.burialDate > today) {
-    throw new AppError('VALIDATION', `安葬日期 ${input.burialDate} 晚于今天（${today}），请在安葬后申请`, { burialDate: '不能晚于今天' });
-  }
+  notAfterToday(input.dateOfDeath, today, 'dateOfDeath', '死亡日期');
+  notAfterToday(input.burialDate, today, 'burialDate', '安葬日期', '，请在安葬后申请');
   if (input.burialDate < input.dateOfDeath) {
     throw new AppError('VALIDATION', `安葬日期 ${input.burialDate} 早于死亡日期 ${input.dateOfDeath}`, { burialDate: '不能早于死亡日期' });
   }
@@ -150,8 +147,7 @@ export const compute: ReadHandler<'ecoBurial.compute'> = (ctx, input) => {
 };
 
 export const apply: WriteHandler<'ecoBurial.apply'> = (ctx, input) => {
-  const station = stationView(ctx.db);
-  if (!station) throw new AppError('CONFLICT', '本工作站尚未初始化');
+  const station = requireStation(ctx.db);
   const scheme = selectedEcoBurialScheme(ctx);
   const existing = ctx.db.select().from(ecoBurialSubsidies).where(eq(ecoBurialSubsidies.deceasedIdNumber, input.deceasedIdNumber)).get();
   if (existing) {
@@ -264,7 +260,7 @@ export const pay: WriteHandler<'ecoBurial.pay'> = (ctx, input) => {
     throw new AppError('VALIDATION', `发放日期 ${input.paidOn} 早于批准日期 ${approvedOn}`, { paidOn: '不能早于批准日期' });
   }
   const today = localDate(ctx.now);
-  if (input.paidOn > today) throw new AppError('VALIDATION', `发放日期 ${input.paidOn} 晚于今天（${today}）`, { paidOn: '不能晚于今天' });
+  notAfterToday(input.paidOn, today, 'paidOn', '发放日期');
   const row = ctx.db
     .update(ecoBurialSubsidies)
     .set({ status: 'paid', paidOn: input.paidOn, paymentReference: input.paymentReference, paidBy: ctx.actor?.userId ?? null })

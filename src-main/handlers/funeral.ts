@@ -45,7 +45,7 @@ import { computeWaiverUnderScheme, type DeceasedFacts, type Waiver } from '../fu
 import { nextWaiverNumber } from '../funeral/waiver-number';
 import { parseResidentId } from '../identity/resident-id';
 import { maskIdNumber } from '../identity/mask';
-import { stationView } from './setup';
+import { requireStation } from './setup';
 
 /**
  * 惠民殡葬: the funeral home enters a waiver per deceased person when the family settles the bill; a
@@ -89,9 +89,7 @@ const SEX = { male: '男', female: '女' } as const;
 // ——— reading records ————————————————————————————————————————————————————————————————————————————————
 
 function funeralHomeOf(ctx: ReadContext): string {
-  const station = stationView(ctx.db);
-  if (!station) throw new AppError('CONFLICT', '本工作站尚未初始化');
-  return station.officeName;
+  return requireStation(ctx.db).officeName;
 }
 
 /** Display names of the users and 减免编号 of the replaced waivers the views name; the submitted months (`home|month`). */
@@ -411,7 +409,7 @@ function submitted(ctx: ReadContext, scheme: PolicyScheme, input: WaiverInput, w
 }
 
 function newWaiverNumber(ctx: ReadContext): string {
-  return nextWaiverNumber(ctx.db, stationView(ctx.db)!.divisionCode, Number(localDate(ctx.now).slice(0, 4)));
+  return nextWaiverNumber(ctx.db, requireStation(ctx.db).divisionCode, Number(localDate(ctx.now).slice(0, 4)));
 }
 
 export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, { scans, ...input }) => {

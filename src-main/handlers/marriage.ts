@@ -9,7 +9,7 @@ import { platformFinding, platformProblem } from '../marriage/platform-status';
 import { localDate } from '../calendar/dates';
 import { drafts, marriageRefusals, marriages } from '../db/schema';
 import type { CommandOutcome, ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
-import { stationView } from './setup';
+import { requireStation } from './setup';
 import { readSettings } from './settings';
 import { nextCertificateNumber } from '../marriage/certificate-number';
 import { checkMarriage, correctedPartyProblem, type CheckedParty, type MarriageOnRecord, type PartyInput } from '../marriage/marriage-checks';
@@ -116,7 +116,7 @@ export const register: WriteHandler<'marriage.register'> = (ctx, input) => {
   const [a, b] = parties;
   const decision = platformDecision(ctx, parties, input.platformOverride);
   if ('refused' in decision) return decision.refused;
-  const authority = stationView(ctx.db)!.divisionCode;
+  const authority = requireStation(ctx.db).divisionCode;
   const certificateNumber = nextCertificateNumber(ctx.db, 'J', authority, Number(on.slice(0, 4)));
   const row = ctx.db
     .insert(marriages)

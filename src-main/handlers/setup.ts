@@ -10,6 +10,13 @@ export function stationView(db: Db): StationView | null {
   return row ? { stationId: row.stationId, officeName: row.officeName, divisionCode: row.divisionCode } : null;
 }
 
+/** The station, for a command that cannot work without one (all but first-run setup). */
+export function requireStation(db: Db): StationView {
+  const view = stationView(db);
+  if (!view) throw new AppError('CONFLICT', '本工作站尚未初始化');
+  return view;
+}
+
 export const setupStatus: ReadHandler<'setup.status'> = (ctx) => {
   const view = stationView(ctx.db);
   return { initialized: view !== null, station: view };

@@ -1,13 +1,11 @@
-import { AppError, type StatsGranularity } from '../contract';
+import type { StatsGranularity } from '../contract';
 import type { ReadContext, ReadHandler } from '../core/context';
 import { marriageStats, resolveRange, type StatsRange } from '../stats/marriage-stats';
 import { statsFileName, statsWorkbook } from '../stats/workbook';
-import { stationView } from './setup';
+import { requireStation } from './setup';
 
 function figures(ctx: ReadContext, range: StatsRange) {
-  const station = stationView(ctx.db);
-  if (!station) throw new AppError('CONFLICT', '本工作站尚未初始化');
-  return marriageStats(ctx.sqlite, station, range, ctx.now);
+  return marriageStats(ctx.sqlite, requireStation(ctx.db), range, ctx.now);
 }
 
 export const marriageStatistics: ReadHandler<'stats.marriage'> = (ctx, input) => figures(ctx, resolveRange(input, ctx.now));

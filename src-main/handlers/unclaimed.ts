@@ -12,7 +12,8 @@ import { ashRetentionEnds, daysInStorage, disposalProgress, noticeStatus, yearSt
 import { nextBodyNumber, nextCremationNumber } from '../funeral/unclaimed-numbers';
 import { maskIdNumber } from '../identity/mask';
 import { parseResidentId } from '../identity/resident-id';
-import { stationView } from './setup';
+import { notAfterToday } from './dates';
+import { requireStation } from './setup';
 
 /**
  * 无人认领遗体 (unclaimed-bodies.md): intake → 认尸公告 → notice expired → 公安机关确认 → 审核员批准 →
@@ -179,14 +180,13 @@ function lastStep(row: BodyRow): { date: IsoDate; label: string } {
 }
 
 function checkStepDate(row: BodyRow, date: IsoDate, today: IsoDate, field: string, label: string): void {
-  if (date > today) throw new AppError('VALIDATION', `${label} ${date} 晚于今天（${today}）`, { [field]: '不能晚于今天' });
+  notAfterToday(date, today, field, label);
   const last = lastStep(row);
   if (date < last.date) throw new AppError('VALIDATION', `${label} ${date} 早于遗体 ${row.number} 的${last.label} ${last.date}`, { [field]: `不能早于${last.label}` });
 }
 
 function stationAuthority(ctx: ReadContext): { authority: string; funeralHome: string } {
-  const station = stationView(ctx.db);
-  if (!station) throw new AppError('CONFLICT', '本工作站尚未初始化');
+  const station = requireStation(ctx.db);
   return { authority: station.divisionCode, funeralHome: station.officeName };
 }
 
@@ -232,7 +232,7 @@ function checkIdNumber(idNumber: string, field: string, label: string): void {
 
 export const intake: WriteHandler<'unclaimed.intake'> = (ctx, input) => {
   const today = localDate(ctx.now);
-  if (input.intakeDate > today) throw new AppError('VALIDATION', `接收日期 ${input.intakeDate} 晚于今天（${today}）`, { intakeDate: '不能晚于今天' });
+  notAfterToday(input.intakeDate, today, 'intakeDate', '接收日期');
   if (input.identityKnown && !input.name) throw new AppError('VALIDATION', '身份已知的遗体须填写姓名', { name: '请填写姓名' });
   if (!input.identityKnown && (input.name || input.idNumber)) {
     throw new AppError('VALIDATION', '身份不明的遗体不填写姓名和身份证件号码；查明身份的，请选择“身份已知”', { identityKnown: '身份不明时不填姓名和证件号码' });
@@ -626,7 +626,7 @@ export const ledger: ReadHandler<'cremation.ledger'> = (ctx) =>
 
 export const issue: WriteHandler<'cremation.issue'> = (ctx, input) => {
   const today = localDate(ctx.now);
-  if (input.crematedOn > today) throw new AppError('VALIDATION', `火化日期 ${input.crematedOn} 晚于今天（${today}）`, { crematedOn: '不能晚于今天' });
+  notAfterToday(input.crematedOn, today, 'crematedOn', '火化日期');
   if (input.deceasedIdNumber) checkIdNumber(input.deceasedIdNumber, 'deceasedIdNumber', '逝者身份证件号码');
   let idNumber = input.deceasedIdNumber ?? null;
   if (input.waiverNumber) {
@@ -668,7 +668,7 @@ export const registerAshes: WriteHandler<'cremation.registerAshes'> = (ctx, inpu
   }
   refuseBodyCertificate(ctx, before, '登记骨灰去向');
   const today = localDate(ctx.now);
-  if (input.on > today) throw new AppError('VALIDATION', `登记日期 ${input.on} 晚于今天（${today}）`, { on: '不能晚于今天' });
+  notAfterToday(input.on, today, 'on', '登记日期');
   if (input.on < before.crematedOn) throw new AppError('VALIDATION', `登记日期 ${input.on} 早于火化日期 ${before.crematedOn}`, { on: '不能早于火化日期' });
   const cert = registerCertificate(ctx, before.number, input.disposition, input.location, input.on);
   return {
