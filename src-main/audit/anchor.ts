@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 export const AUDIT_ANCHOR_EVENT = 'audit.anchored';
 
 /** How often at most: the chain moves with every command, and an hourly mark is enough to bound a rewrite. */
-export const ANCHOR_INTERVAL_MS = 60 * 60 * 1000;
+const ANCHOR_INTERVAL_MS = 60 * 60 * 1000;
 
 interface AnchorRow {
   payload: string;
@@ -26,7 +26,7 @@ function lastAnchor(sqlite: Database.Database, deliveredOnly: boolean): AnchorRo
 
 /** Whether to anchor now: entries other than the last anchor's own since it, and an hour gone by. */
 export function anchorDue(sqlite: Database.Database, now: Date): boolean {
-  const head = sqlite.prepare<[], { seq: number }>('SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+  const head = chainHead(sqlite);
   if (!head) return false;
   const last = lastAnchor(sqlite, false);
   if (!last) return true;

@@ -15,3 +15,4 @@ export * from './funeral-operations';
 export * from './unclaimed-operations';
 export * from './eco-burial-operations';
 export * from './sync-operations';
+export * from './certificate-prefixes';

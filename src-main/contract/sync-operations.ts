@@ -48,7 +48,17 @@ const serialStock = z.object({ prefix: z.string(), year: z.number(), remaining: 
 const platformUrl = pattern('省级平台地址', /^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, '以 http:// 或 https:// 开头的地址');
 const stationSecret = pattern('工作站密钥', /^[A-Za-z0-9+/]{43}=$/, '省级平台签发的 44 位密钥（Base64）');
 
-const serviceResult = z.object({ eventId: z.string(), status: z.enum(['accepted', 'duplicate', 'rejected']), code: z.string().optional(), reason: z.string().optional() });
+/**
+ * The platform's answer for one event: `accepted` (stored now), `duplicate` (stored before: the station
+ * lost the earlier answer), or `rejected` with the platform's reason, which parks the event for a person
+ * to correct. The wire protocol (platform/protocol.ts) and the sync service's bookkeeping share it.
+ */
+export const eventResult = z.discriminatedUnion('status', [
+  z.object({ eventId: z.string(), status: z.literal('accepted') }),
+  z.object({ eventId: z.string(), status: z.literal('duplicate') }),
+  z.object({ eventId: z.string(), status: z.literal('rejected'), code: z.string().min(1), reason: z.string().min(1) }),
+]);
+export type EventResult = z.infer<typeof eventResult>;
 
 export const syncOperations = {
   'sync.overview': op({
@@ -131,8 +141,8 @@ export const syncOperations = {
     kind: 'write',
     access: 'sync.service',
     input: z.strictObject({
-      sent: z.array(z.object({ stationSeq: z.number().int(), recordType: z.string(), recordId: z.string() })),
-      results: z.array(serviceResult),
+      sent: z.array(z.object({ stationSeq: z.number().int(), eventId: z.string(), recordType: z.string(), recordId: z.string() })),
+      results: z.array(eventResult),
     }),
     output: z.object({ delivered: z.number(), parked: z.number() }),
   }),

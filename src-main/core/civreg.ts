@@ -144,6 +144,7 @@ export class CivReg {
       print: this.print,
       stationId: () => this.stationId(),
       pendingOutbox: () => this.outbox.pendingCount(),
+      blockedOutbox: () => this.outbox.blockedCount(),
       platform: this.platform,
     };
     const fail = (err: unknown): never => {

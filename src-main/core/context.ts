@@ -29,6 +29,7 @@ export interface ReadContext {
   print: PrintService;
   stationId(): string;
   pendingOutbox(): number;
+  blockedOutbox(): number;
   platform: PlatformConnection;
 }
 

@@ -1,25 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { AppError } from '../contract';
+import { AppError, CERTIFICATE_PREFIX_LABELS, type CertificatePrefix } from '../contract';
 import type { Db } from './open';
 import { certificateSerials, platformLink } from './schema';
 
 /**
- * 字号 prefixes whose serials are unique across every window of an authority, so a station linked to the
- * platform issues them only from blocks the platform leased to it (sync/serial-blocks.ts keeps them
- * topped up). Other numbers (减免编号, 遗体编号…) stay per station.
+ * Certificate 字号 are unique across every window of an authority, so a station linked to the platform
+ * issues them only from blocks the platform leased to it (sync/serial-blocks.ts keeps them topped up).
+ * Other numbers (减免编号, 遗体编号…) stay per station.
  */
-export const LEASED_PREFIXES = ['J', 'L', 'BJ', 'BL', 'ZM'] as const;
-
-const PREFIX_LABELS: Record<(typeof LEASED_PREFIXES)[number], string> = {
-  J: '结婚证',
-  L: '离婚证',
-  BJ: '补发结婚证',
-  BL: '补发离婚证',
-  ZM: '婚姻登记记录证明',
-};
-
-function isLeased(prefix: string): prefix is (typeof LEASED_PREFIXES)[number] {
-  return (LEASED_PREFIXES as readonly string[]).includes(prefix);
+function isLeased(prefix: string): prefix is CertificatePrefix {
+  return prefix in CERTIFICATE_PREFIX_LABELS;
 }
 
 /**
@@ -42,7 +32,7 @@ export function nextSerial(db: Db, authority: string, prefix: string, year: numb
   return row.serial;
 }
 
-function leasedSerial(db: Db, authority: string, prefix: (typeof LEASED_PREFIXES)[number], year: number): number {
+function leasedSerial(db: Db, authority: string, prefix: CertificatePrefix, year: number): number {
   const row = db.get<{ serial: number } | undefined>(sql`
     UPDATE serial_leases SET next = next + 1
     WHERE request_id = (
@@ -54,7 +44,7 @@ function leasedSerial(db: Db, authority: string, prefix: (typeof LEASED_PREFIXES
   if (!row) {
     throw new AppError(
       'CONFLICT',
-      `本窗口${year}年的${PREFIX_LABELS[prefix]}字号已用完，且尚未从省级平台领到新的号段（网络中断或平台不可用）。请恢复与省级平台的连接后再办理；已填写的内容可暂存。`,
+      `本窗口${year}年的${CERTIFICATE_PREFIX_LABELS[prefix]}字号已用完，且尚未从省级平台领到新的号段（网络中断或平台不可用）。请恢复与省级平台的连接后再办理；已填写的内容可暂存。`,
     );
   }
   return row.serial;

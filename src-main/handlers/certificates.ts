@@ -1,9 +1,9 @@
 import { and, eq, gte, ne, or } from 'drizzle-orm';
-import { AppError, DOCUMENT_TYPES, chineseDate, type DocumentTypeId } from '../contract';
+import { AppError, DOCUMENT_TYPES, chineseDate, type CertificatePrefix, type DocumentTypeId } from '../contract';
 import { localDate } from '../calendar/dates';
 import { certificateReissues, divorceApplications, marriages, recordCertificates, users } from '../db/schema';
 import type { ReadContext, WriteHandler } from '../core/context';
-import { nextCertificateNumber, type CertificatePrefix } from '../marriage/certificate-number';
+import { nextCertificateNumber } from '../marriage/certificate-number';
 import { requireStation } from './setup';
 
 type Marriage = typeof marriages.$inferSelect;

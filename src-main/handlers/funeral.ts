@@ -43,6 +43,7 @@ import {
 import { settlementFileName, settlementWorkbook } from '../funeral/settlement-workbook';
 import { computeWaiverUnderScheme, type DeceasedFacts, type Waiver } from '../funeral/waiver';
 import { nextWaiverNumber } from '../funeral/waiver-number';
+import { waiverElsewhere } from '../funeral/platform-waivers';
 import { parseResidentId } from '../identity/resident-id';
 import { maskIdNumber } from '../identity/mask';
 import { requireStation } from './setup';
@@ -347,9 +348,9 @@ export const addPolicyVersion: WriteHandler<'funeral.addPolicyVersion'> = (ctx, 
 /** The platform has a few seconds to answer the duplicate check; the counter does not wait longer. */
 const PLATFORM_CHECK_TIMEOUT_MS = 3000;
 
-/** Waivers the platform knows for this person from other stations (this station's own are checked here). */
+/** What the entry refuses with when the platform knows a waiver of this person from another station. */
 function waivedElsewhereOnPlatform(ctx: ReadContext, answer: FuneralWaiverResponse): string | null {
-  const other = answer.waivers.find((w) => w.stationId !== ctx.stationId());
+  const other = waiverElsewhere(answer, ctx.stationId());
   return other ? `${other.funeralHome}（编号 ${other.number}，省级平台记录）` : null;
 }
 

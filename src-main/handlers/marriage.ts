@@ -12,7 +12,8 @@ import type { CommandOutcome, ReadContext, ReadHandler, WriteContext, WriteHandl
 import { requireStation } from './setup';
 import { readSettings } from './settings';
 import { nextCertificateNumber } from '../marriage/certificate-number';
-import { checkMarriage, correctedPartyProblem, type CheckedParty, type MarriageOnRecord, type PartyInput } from '../marriage/marriage-checks';
+import { checkMarriage, correctedPartyProblem, type CheckedParty, type MarriageOnRecord } from '../marriage/marriage-checks';
+import { marriageSnapshot, partyOf } from '../marriage/marriage-record';
 
 type Parties = Pick<OpParsedInput<'marriage.register'>, 'party1' | 'party2'>;
 
@@ -64,7 +65,7 @@ export const checkRegistration: ReadHandler<'marriage.check'> = (ctx, input) => 
       return { ...local, ...more, ok: more.problems.length === 0, platform: 'answered' as const };
     },
     (err: unknown) => {
-      ctx.platform.failed(ctx.now, (err as Error).message, null);
+      ctx.platform.failed(ctx.now, (err as Error).message);
       return {
       ...local,
       platform: 'unreachable' as const,
@@ -143,7 +144,7 @@ export const register: WriteHandler<'marriage.register'> = (ctx, input) => {
       reviewFindings: JSON.stringify(findings),
       createdAt: ctx.now.toISOString(),
     })
-    .returning({ id: marriages.id })
+    .returning()
     .get();
   finishDraft(ctx, input.draftId);
   return {
@@ -154,34 +155,18 @@ export const register: WriteHandler<'marriage.register'> = (ctx, input) => {
       summary: `结婚登记 ${certificateNumber}${'overrideBy' in decision && decision.overrideBy ? `（省级平台无法连接，经 ${decision.overrideBy.displayName} 授权：${decision.reason}）` : ''}`,
       after: { certificateNumber, on, a, b },
     },
-    events: [{ eventType: 'marriage.registered', recordType: 'marriage', recordId: certificateNumber, payload: marriageSnapshot(ctx, row.id) }],
+    events: [{ eventType: 'marriage.registered', recordType: 'marriage', recordId: certificateNumber, payload: marriageSnapshot(row) }],
   };
 };
-
-/** The whole registration as the platform keeps it: registered and corrected events both carry it. */
-function marriageSnapshot(ctx: ReadContext, id: number) {
-  const m = ctx.db.select().from(marriages).where(eq(marriages.id, id)).get()!;
-  const party = (n: 1 | 2) => ({
-    name: n === 1 ? m.party1Name : m.party2Name,
-    sex: n === 1 ? m.party1Sex : m.party2Sex,
-    nationality: n === 1 ? m.party1Nationality : m.party2Nationality,
-    birthDate: n === 1 ? m.party1BirthDate : m.party2BirthDate,
-    documentType: n === 1 ? m.party1DocumentType : m.party2DocumentType,
-    idNumber: n === 1 ? m.party1IdNumber : m.party2IdNumber,
-  });
-  return { certificateNumber: m.certificateNumber, registeredOn: m.registeredOn, authority: m.authority, parties: [party(1), party(2)] };
-}
 
 export const registration: ReadHandler<'marriage.registration'> = (ctx, input) => {
   const m = ctx.db.select().from(marriages).where(eq(marriages.certificateNumber, input.certificateNumber)).get();
   if (!m) throw new AppError('NOT_FOUND', `没有字号为 ${input.certificateNumber} 的结婚登记`, { certificateNumber: '本登记机关无此字号' });
-  const party = (name: string, documentType: string, idNumber: string) => ({ name, documentType, idNumberMasked: maskIdNumber(idNumber) ?? '' });
-  return {
-    certificateNumber: m.certificateNumber,
-    registeredOn: m.registeredOn,
-    status: m.status,
-    parties: [party(m.party1Name, m.party1DocumentType, m.party1IdNumber), party(m.party2Name, m.party2DocumentType, m.party2IdNumber)],
+  const party = (n: 1 | 2) => {
+    const p = partyOf(m, n);
+    return { name: p.name, documentType: p.documentType, idNumberMasked: maskIdNumber(p.idNumber) ?? '' };
   };
+  return { certificateNumber: m.certificateNumber, registeredOn: m.registeredOn, status: m.status, parties: [party(1), party(2)] };
 };
 
 /**
@@ -193,14 +178,7 @@ export const correct: WriteHandler<'marriage.correct'> = (ctx, input) => {
   const m = ctx.db.select().from(marriages).where(eq(marriages.certificateNumber, input.certificateNumber)).get();
   if (!m) throw new AppError('NOT_FOUND', `没有字号为 ${input.certificateNumber} 的结婚登记`, { certificateNumber: '本登记机关无此字号' });
   const n = input.party === 'party1' ? 1 : 2;
-  const current = {
-    name: n === 1 ? m.party1Name : m.party2Name,
-    sex: n === 1 ? m.party1Sex : m.party2Sex,
-    nationality: n === 1 ? m.party1Nationality : m.party2Nationality,
-    documentType: (n === 1 ? m.party1DocumentType : m.party2DocumentType) as PartyInput['documentType'],
-    idNumber: n === 1 ? m.party1IdNumber : m.party2IdNumber,
-    birthDate: n === 1 ? m.party1BirthDate : m.party2BirthDate,
-  };
+  const current = partyOf(m, n);
   const corrected = { ...current, name: input.name ?? current.name, idNumber: input.idNumber ?? current.idNumber };
   const problem = correctedPartyProblem(corrected);
   if (problem) throw new AppError('VALIDATION', problem, { idNumber: problem });
@@ -217,7 +195,7 @@ export const correct: WriteHandler<'marriage.correct'> = (ctx, input) => {
       before: { name: current.name, idNumber: current.idNumber },
       after: { name: corrected.name, idNumber: corrected.idNumber },
     },
-    events: [{ eventType: 'marriage.corrected', recordType: 'marriage', recordId: m.certificateNumber, payload: { ...marriageSnapshot(ctx, m.id), reason: input.reason }, replacesRejected: true }],
+    events: [{ eventType: 'marriage.corrected', recordType: 'marriage', recordId: m.certificateNumber, payload: { ...marriageSnapshot({ ...m, ...set }), reason: input.reason }, replacesRejected: true }],
   };
 };
 

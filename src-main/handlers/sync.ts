@@ -1,8 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import { AppError, OUTBOX_STATUSES, operations, parseInput, type OpOutput, type SyncSummary } from '../contract';
+import { AppError, CERTIFICATE_PREFIXES, OUTBOX_STATUSES, operations, parseInput, type OpOutput, type SyncSummary } from '../contract';
 import type { CommitHandler, ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import type { Db } from '../db/open';
-import { LEASED_PREFIXES } from '../db/serials';
 import { certificateSerials, divisionCodes, funeralWaivers, marriages, outbox, platformLink, platformMaritalStatus, serialLeases, settings, signingKeys, syncState, users } from '../db/schema';
 import { localDate } from '../calendar/dates';
 import { applyResults } from '../sync/outbox-queue';
@@ -11,7 +10,7 @@ import { SERIAL_RETURN_EVENT } from '../platform/protocol';
 import { loadCalendar } from './calendar';
 import { addPolicyVersion } from './funeral';
 
-export const DEFAULT_BLOCK_SIZE = 100;
+const DEFAULT_BLOCK_SIZE = 100;
 const BLOCK_SIZE_KEY = 'sync.blockSize';
 
 export function blockSize(db: Db): number {
@@ -33,18 +32,17 @@ function writeState(ctx: WriteContext, set: Partial<typeof syncState.$inferInser
 
 /** For the status bar (polled): counts from two small indexes, nothing else. */
 export function syncSummaryOf(ctx: ReadContext): SyncSummary {
-  const blocked = ctx.sqlite.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE status IN ('parked', 'held')").get()!.n;
   return {
     configured: ctx.db.select({ id: platformLink.id }).from(platformLink).get() !== undefined,
     online: ctx.platform.online,
     pending: ctx.pendingOutbox(),
-    blocked,
+    blocked: ctx.blockedOutbox(),
     lastSuccessAt: state(ctx.db).lastSuccessAt,
   };
 }
 
 /** Unused certificate serials in hand, per prefix and year. */
-export function serialStock(ctx: ReadContext): OpOutput<'sync.overview'>['serials'] {
+function serialStock(ctx: ReadContext): OpOutput<'sync.overview'>['serials'] {
   return ctx.db
     .select({
       prefix: serialLeases.prefix,
@@ -61,6 +59,7 @@ export function serialStock(ctx: ReadContext): OpOutput<'sync.overview'>['serial
 export const overview: ReadHandler<'sync.overview'> = (ctx) => {
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<(typeof OUTBOX_STATUSES)[number], number>;
   for (const r of ctx.db.select({ status: outbox.status, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.status).all()) counts[r.status] = r.n;
+  const url = ctx.db.select({ url: platformLink.url }).from(platformLink).get()?.url ?? null;
   const unchecked = ctx.db
     .select({
       marriageId: marriages.id,
@@ -84,8 +83,13 @@ export const overview: ReadHandler<'sync.overview'> = (ctx) => {
     .limit(200)
     .all();
   return {
-    ...syncSummaryOf(ctx),
-    url: ctx.db.select({ url: platformLink.url }).from(platformLink).get()?.url ?? null,
+    // The summary's figures, from the counts and the link read here rather than queried again.
+    configured: url !== null,
+    online: ctx.platform.online,
+    pending: counts.pending,
+    blocked: counts.parked + counts.held,
+    lastSuccessAt: state(ctx.db).lastSuccessAt,
+    url,
     lastFailureAt: ctx.platform.lastFailureAt,
     lastError: ctx.platform.lastError,
     nextAttemptAt: ctx.platform.nextAttemptAt,
@@ -155,7 +159,7 @@ export const configure: WriteHandler<'sync.configure'> = (ctx, input) => {
     const local = ctx.db
       .select({ prefix: certificateSerials.prefix })
       .from(certificateSerials)
-      .where(and(eq(certificateSerials.year, year), sql`${certificateSerials.prefix} IN (${sql.join(LEASED_PREFIXES.map((p) => sql`${p}`), sql`, `)})`))
+      .where(and(eq(certificateSerials.year, year), sql`${certificateSerials.prefix} IN (${sql.join(CERTIFICATE_PREFIXES.map((p) => sql`${p}`), sql`, `)})`))
       .all();
     if (local.length) {
       const message = `本工作站 ${year} 年已按单机方式编发过证书字号（${local.map((r) => r.prefix).join('、')}），接入省级平台后可能与平台号段重号。请在下一年度开始前接入，或请省级平台先为本登记机关预留已用字号。`;
@@ -231,10 +235,7 @@ export const returnSerials: WriteHandler<'sync.returnSerials'> = (ctx, input) =>
 // ——— the sync service's bookkeeping ————————————————————————————————————————————————————————————————
 
 export const acknowledge: WriteHandler<'sync.acknowledge'> = (ctx, input) => {
-  const results = input.results.map((r) =>
-    r.status === 'rejected' ? { eventId: r.eventId, status: 'rejected' as const, code: r.code ?? 'REJECTED', reason: r.reason ?? '省级平台未说明原因' } : { eventId: r.eventId, status: r.status },
-  );
-  const applied = applyResults(ctx.sqlite, input.sent, results, ctx.now.toISOString());
+  const applied = applyResults(ctx.sqlite, input.sent, input.results, ctx.now.toISOString());
   writeState(ctx, { lastSuccessAt: ctx.now.toISOString() });
   const rejected = input.results.filter((r) => r.status === 'rejected');
   return {

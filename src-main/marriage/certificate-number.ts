@@ -1,8 +1,7 @@
 import type { Db } from '../db/open';
 import { nextSerial } from '../db/serials';
 
-/** 字号 prefixes: 结婚证, 离婚证, 补发结婚证, 补发离婚证; and ours for the 婚姻登记记录证明 (证明), numbered the same way. */
-export type CertificatePrefix = 'J' | 'L' | 'BJ' | 'BL' | 'ZM';
+import type { CertificatePrefix } from '../contract';
 
 /**
  * The one place the 字号 format lives: prefix + 6-digit authority code + year + 6-digit yearly serial,

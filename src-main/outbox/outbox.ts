@@ -26,6 +26,7 @@ interface HeldRow {
 export class OutboxAppender {
   private readonly insert: Database.Statement;
   private readonly pending: Database.Statement<[], { n: number }>;
+  private readonly blockedAll: Database.Statement<[], { n: number }>;
   private readonly blocked: Database.Statement<[string, string], { n: number }>;
   private readonly heldOf: Database.Statement<[string, string], HeldRow>;
   private readonly supersede: Database.Statement<[number, string, string, string]>;
@@ -37,6 +38,7 @@ export class OutboxAppender {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
+    this.blockedAll = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('parked', 'held')");
     // Each query on blocked records repeats the partial index's `status IN ('parked', 'held')` so SQLite uses it.
     this.blocked = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held')");
     this.heldOf = sqlite.prepare(
@@ -69,6 +71,11 @@ export class OutboxAppender {
 
   pendingCount(): number {
     return this.pending.get()?.n ?? 0;
+  }
+
+  /** Parked by the platform or held behind a parked event: waiting for a person. */
+  blockedCount(): number {
+    return this.blockedAll.get()?.n ?? 0;
   }
 
   private add(eventId: string, eventType: string, record: OutboxEvent, payload: string, auditSeq: number, at: string, status: 'pending' | 'held'): number {

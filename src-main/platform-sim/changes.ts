@@ -6,8 +6,8 @@ import { SimError } from './http-io';
  * Data the platform pushes down, one feed for every station, in publication order. The cursor is the
  * sequence number of the last change a station has; '' or '0' is the start.
  */
-export const DEFAULT_PULL_LIMIT = 100;
-export const MAX_PULL_LIMIT = 1000;
+const DEFAULT_PULL_LIMIT = 100;
+const MAX_PULL_LIMIT = 1000;
 
 export function publishChange(db: Database.Database, c: Change, at: string): string {
   const seq = db.prepare('INSERT INTO changes (kind, data, published_at) VALUES (?, ?, ?) RETURNING seq').pluck().get(c.kind, JSON.stringify(c.data), at) as number;

@@ -53,7 +53,7 @@ function problem(issue: z.core.$ZodIssue): string {
 }
 
 /** One issue: `证件号码（parties[1].idNumber）缺失`. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue): string {
   const last = [...issue.path].reverse().find((p) => typeof p === 'string');
   const label = typeof last === 'string' ? FIELD_LABELS[last] : undefined;
   const path = pathText(issue.path);

@@ -20,9 +20,10 @@ export interface HttpPlatformOptions {
   stationId: string;
   secret: string;
   clock: () => Date;
-  /** For pushes and pulls; the online checks pass their own, shorter one. */
-  timeoutMs?: number;
 }
+
+/** For pushes, pulls and leases; the online checks pass their own, shorter one. */
+const TIMEOUT_MS = 15_000;
 
 /**
  * The adapter for the CivReg platform protocol (protocol.ts) over HTTP. Anything but a well-formed
@@ -38,7 +39,7 @@ export class HttpPlatform implements PlatformPort {
   }
 
   pushEvents(events: WireEvent[]): ReturnType<PlatformPort['pushEvents']> {
-    return this.request('POST', PATHS.events, { events }, pushResponse, this.opts.timeoutMs ?? 15_000).then((answer) => {
+    return this.request('POST', PATHS.events, { events }, pushResponse, TIMEOUT_MS).then((answer) => {
       // One result per event sent, for exactly those events: otherwise nothing in the answer can be trusted.
       const sent = new Set(events.map((e) => e.eventId));
       const answered = new Set(answer.results.map((r) => r.eventId));
@@ -51,7 +52,7 @@ export class HttpPlatform implements PlatformPort {
 
   pullChanges(cursor: string, limit: number): ReturnType<PlatformPort['pullChanges']> {
     const query = `?since=${encodeURIComponent(cursor)}&limit=${limit}`;
-    return this.request('GET', PATHS.changes + query, undefined, changesResponse, this.opts.timeoutMs ?? 15_000);
+    return this.request('GET', PATHS.changes + query, undefined, changesResponse, TIMEOUT_MS);
   }
 
   maritalStatus(documentType: string, idNumber: string, timeoutMs: number): ReturnType<PlatformPort['maritalStatus']> {
@@ -63,7 +64,7 @@ export class HttpPlatform implements PlatformPort {
   }
 
   leaseSerialBlock(request: LeaseRequest): ReturnType<PlatformPort['leaseSerialBlock']> {
-    return this.request('POST', PATHS.leaseSerialBlock, request, leaseResponse, this.opts.timeoutMs ?? 15_000);
+    return this.request('POST', PATHS.leaseSerialBlock, request, leaseResponse, TIMEOUT_MS);
   }
 
   private async request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, timeoutMs: number): Promise<z.infer<S>> {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { eventResult } from '../contract/sync-operations';
+
+export { eventResult, type EventResult } from '../contract/sync-operations';
 
 /**
  * The CivReg platform protocol, version 1: HTTP + JSON between a station and the provincial platform.
@@ -42,18 +45,6 @@ export const wireEvent = z.object({
 export type WireEvent = z.infer<typeof wireEvent>;
 
 export const pushRequest = z.object({ events: z.array(wireEvent).min(1).max(1000) });
-export type PushRequest = z.infer<typeof pushRequest>;
-
-/**
- * Per event: `accepted` (stored now), `duplicate` (stored before: the station lost the earlier answer),
- * or `rejected` with the platform's reason, which parks the event for a person to correct.
- */
-export const eventResult = z.discriminatedUnion('status', [
-  z.object({ eventId: z.string(), status: z.literal('accepted') }),
-  z.object({ eventId: z.string(), status: z.literal('duplicate') }),
-  z.object({ eventId: z.string(), status: z.literal('rejected'), code: z.string().min(1), reason: z.string().min(1) }),
-]);
-export type EventResult = z.infer<typeof eventResult>;
 
 export const pushResponse = z.object({ results: z.array(eventResult) });
 export type PushResponse = z.infer<typeof pushResponse>;

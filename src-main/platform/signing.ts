@@ -9,11 +9,11 @@ import { HEADERS } from './protocol';
  */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-export function bodyHash(body: string): string {
+function bodyHash(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-export function canonicalRequest(method: string, path: string, timestamp: string, nonce: string, body: string): string {
+function canonicalRequest(method: string, path: string, timestamp: string, nonce: string, body: string): string {
   return [method.toUpperCase(), path, timestamp, nonce, bodyHash(body)].join('\n');
 }
 

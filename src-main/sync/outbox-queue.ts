@@ -42,7 +42,7 @@ export function nextBatch(sqlite: Database.Database, size: number): WireEvent[] 
   return batch;
 }
 
-export interface AppliedResults {
+interface AppliedResults {
   delivered: number;
   parked: number;
 }
@@ -54,54 +54,63 @@ export interface AppliedResults {
  * later events are held behind it; a record whose parked event has now gone through releases its held
  * events. Only rows still pending are touched, so applying the same answer twice changes nothing.
  */
-export function applyResults(sqlite: Database.Database, sent: { stationSeq: number; recordType: string; recordId: string }[], results: EventResult[], at: string): AppliedResults {
-  const deliver = sqlite.prepare<[string, number]>("UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND status = 'pending'");
-  const park = sqlite.prepare<[string, string, number]>(
-    "UPDATE outbox SET status = 'parked', reject_code = ?, reject_reason = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
-  );
-  const hold = sqlite.prepare<[string, string, number]>("UPDATE outbox SET status = 'held' WHERE record_type = ? AND record_id = ? AND id > ? AND status = 'pending'");
-  // `status IN ('parked', 'held')` repeats the partial index's condition so SQLite uses it (else: a scan per event).
-  const stillParked = sqlite.prepare<[string, string], { n: number }>(
-    "SELECT count(*) AS n FROM outbox WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'parked'",
-  );
-  const release = sqlite.prepare<[string, string]>("UPDATE outbox SET status = 'pending' WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'held'");
-  const replacementAfter = sqlite.prepare<[string, string, number], { id: number }>(
-    "SELECT id FROM outbox WHERE record_type = ? AND record_id = ? AND id > ? AND status = 'pending' AND replaces_rejected = 1 ORDER BY id LIMIT 1",
-  );
-  const supersede = sqlite.prepare<[string, string, number, number]>(
-    "UPDATE outbox SET status = 'superseded', reject_code = ?, reject_reason = ?, superseded_by = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
-  );
+type Sent = { stationSeq: number; eventId: string; recordType: string; recordId: string };
+
+/** The statements the acknowledgement runs per event, prepared once per database (a drain applies thousands). */
+function statementsFor(sqlite: Database.Database) {
+  return {
+    deliver: sqlite.prepare<[string, number]>("UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND status = 'pending'"),
+    park: sqlite.prepare<[string, string, number]>("UPDATE outbox SET status = 'parked', reject_code = ?, reject_reason = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'"),
+    hold: sqlite.prepare<[string, string, number]>("UPDATE outbox SET status = 'held' WHERE record_type = ? AND record_id = ? AND id > ? AND status = 'pending'"),
+    // `status IN ('parked', 'held')` repeats the partial index's condition so SQLite uses it (else: a scan per event).
+    stillParked: sqlite.prepare<[string, string], { n: number }>(
+      "SELECT count(*) AS n FROM outbox WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'parked'",
+    ),
+    release: sqlite.prepare<[string, string]>("UPDATE outbox SET status = 'pending' WHERE record_type = ? AND record_id = ? AND status IN ('parked', 'held') AND status = 'held'"),
+    replacementAfter: sqlite.prepare<[string, string, number], { id: number }>(
+      "SELECT id FROM outbox WHERE record_type = ? AND record_id = ? AND id > ? AND status = 'pending' AND replaces_rejected = 1 ORDER BY id LIMIT 1",
+    ),
+    supersede: sqlite.prepare<[string, string, number, number]>(
+      "UPDATE outbox SET status = 'superseded', reject_code = ?, reject_reason = ?, superseded_by = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
+    ),
+  };
+}
+
+const prepared = new WeakMap<Database.Database, ReturnType<typeof statementsFor>>();
+
+/**
+ * Applies the platform's answer to a batch (inside one transaction, the caller's): accepted and
+ * duplicate events are delivered; a rejected one is superseded by a correction written after it (sent
+ * while the correction was being made), or else parked with the platform's reason and the record's
+ * later events are held behind it; a record whose parked event has now gone through releases its held
+ * events. Only rows still pending are touched, so applying the same answer twice changes nothing.
+ */
+export function applyResults(sqlite: Database.Database, sent: Sent[], results: EventResult[], at: string): AppliedResults {
+  let q = prepared.get(sqlite);
+  if (!q) prepared.set(sqlite, (q = statementsFor(sqlite)));
   const byId = new Map(results.map((r) => [r.eventId, r]));
   let delivered = 0;
   let parked = 0;
-  const sentRows = sqlite.prepare<[number], { event_id: string }>('SELECT event_id FROM outbox WHERE id = ?');
   for (const e of sent) {
-    const eventId = sentRows.get(e.stationSeq)?.event_id;
-    const result = eventId === undefined ? undefined : byId.get(eventId);
+    const result = byId.get(e.eventId);
     if (!result) continue;
     if (result.status === 'rejected') {
       // A correction already written after it replaces it: nothing for a person to do.
-      const replacement = replacementAfter.get(e.recordType, e.recordId, e.stationSeq);
+      const replacement = q.replacementAfter.get(e.recordType, e.recordId, e.stationSeq);
       if (replacement) {
-        supersede.run(result.code, result.reason, replacement.id, e.stationSeq);
+        q.supersede.run(result.code, result.reason, replacement.id, e.stationSeq);
         continue;
       }
-      if (park.run(result.code, result.reason, e.stationSeq).changes) {
+      if (q.park.run(result.code, result.reason, e.stationSeq).changes) {
         parked++;
-        hold.run(e.recordType, e.recordId, e.stationSeq);
+        q.hold.run(e.recordType, e.recordId, e.stationSeq);
       }
       continue;
     }
-    if (deliver.run(at, e.stationSeq).changes) {
+    if (q.deliver.run(at, e.stationSeq).changes) {
       delivered++;
-      if ((stillParked.get(e.recordType, e.recordId)?.n ?? 0) === 0) release.run(e.recordType, e.recordId);
+      if ((q.stillParked.get(e.recordType, e.recordId)?.n ?? 0) === 0) q.release.run(e.recordType, e.recordId);
     }
   }
   return { delivered, parked };
-}
-
-/** Which of these sent events are still pending (an answer applied leaves none of them so). */
-export function stillPending(sqlite: Database.Database, sent: readonly { stationSeq: number }[]): number[] {
-  const pending = sqlite.prepare<[number], { id: number }>("SELECT id FROM outbox WHERE id = ? AND status = 'pending'");
-  return sent.filter((e) => pending.get(e.stationSeq)).map((e) => e.stationSeq);
 }

@@ -51,14 +51,17 @@ export class PlatformConnection {
     this.nextAttemptAt = null;
   }
 
-  failed(now: Date, message: string, nextAttemptAt: Date | null): void {
+  /** The worker sets `nextAttemptAt` once it has chosen its backoff; until then there is none. */
+  failed(now: Date, message: string): void {
     this.online = false;
     this.lastFailureAt = now.toISOString();
     this.lastError = message;
-    this.nextAttemptAt = nextAttemptAt?.toISOString() ?? null;
+    this.nextAttemptAt = null;
   }
 
   rememberAnswer<K extends keyof Answers>(question: K, idNumber: string, answer: Answers[K], now: Date): void {
+    // Expired answers go as new ones come, so a station running for months does not keep everyone it asked about.
+    for (const [key, hit] of this.answers) if (now.getTime() - hit.at > ANSWER_VALID_MS) this.answers.delete(key);
     this.answers.set(`${question}:${idNumber}`, { answer, at: now.getTime() });
   }
 

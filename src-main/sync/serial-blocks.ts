@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { LEASED_PREFIXES } from '../db/serials';
+import { CERTIFICATE_PREFIXES } from '../contract';
 
 export interface LeaseNeed {
   requestId: string;
@@ -25,7 +25,7 @@ export function leaseNeeds(sqlite: Database.Database, stationId: string, authori
   );
   const needs: LeaseNeed[] = [];
   for (const y of years) {
-    for (const prefix of LEASED_PREFIXES) {
+    for (const prefix of CERTIFICATE_PREFIXES) {
       const h = held.get(authority, prefix, y)!;
       if ((h.remaining ?? 0) * 2 >= blockSize) continue;
       needs.push({ requestId: `${stationId}/${authority}/${prefix}/${y}/${h.leases + 1}`, prefix, year: y });

@@ -5,11 +5,14 @@ import type { CivReg } from '../core/civreg';
 import { logEvent } from '../core/log';
 import { funeralWaivers, marriages } from '../db/schema';
 import { blockSize, pullCursor } from '../handlers/sync';
+import type { StationView } from '../contract';
 import { stationView } from '../handlers/setup';
+import { waiverElsewhere } from '../funeral/platform-waivers';
+import { partyOf } from '../marriage/marriage-record';
 import { recheckConflict } from '../marriage/platform-status';
 import { PlatformRefused, PlatformUnavailable, type PlatformPort } from '../platform/port';
 import { backoffDelay } from './backoff';
-import { nextBatch, stillPending } from './outbox-queue';
+import { nextBatch } from './outbox-queue';
 import { leaseNeeds } from './serial-blocks';
 
 export interface SyncWorkerOptions {
@@ -124,15 +127,17 @@ export class SyncWorker {
 
   private async round(): Promise<boolean> {
     const port = this.app.platform.port();
-    if (!port) return true;
+    // A link is made by the administrator of an initialized station; read the station once a round.
+    const station = stationView(this.app.database.db);
+    if (!port || !station) return true;
     try {
       // Returns go out before leasing, so numbers handed back can be leased again at once.
       this.returnPastYears();
       if (anchorDue(this.app.database.sqlite, this.app.clock())) this.app.callAsService('sync.anchorAudit', {});
       await this.push(port);
-      await this.leaseSerials(port);
+      await this.leaseSerials(port, station);
       await this.pull(port);
-      await this.recheck(port);
+      await this.recheck(port, station);
       this.failures = 0;
       this.app.platform.succeeded();
       return true;
@@ -143,14 +148,12 @@ export class SyncWorker {
       this.failures++;
       this.again = false;
       const message = err instanceof PlatformRefused ? `省级平台拒绝了本工作站的请求（${err.code}）：${err.message}` : (err as Error).message;
-      this.app.platform.failed(this.app.clock(), message, null);
+      this.app.platform.failed(this.app.clock(), message);
       return false;
     }
   }
 
-  private async leaseSerials(port: PlatformPort): Promise<void> {
-    const station = stationView(this.app.database.db);
-    if (!station) return;
+  private async leaseSerials(port: PlatformPort, station: StationView): Promise<void> {
     const size = blockSize(this.app.database.db);
     const today = localDate(this.app.clock());
     for (const need of leaseNeeds(this.app.database.sqlite, station.stationId, station.divisionCode, today, size)) {
@@ -168,16 +171,19 @@ export class SyncWorker {
   }
 
   private async push(port: PlatformPort): Promise<void> {
+    let previous = '';
     for (;;) {
       const batch = nextBatch(this.app.database.sqlite, this.batchSize);
       if (batch.length === 0) return;
+      // An answer applied leaves none of its events pending; the same batch again means it confirmed nothing.
+      const key = batch.map((e) => e.stationSeq).join(',');
+      if (key === previous) throw new PlatformUnavailable('平台的答复未能确认任何事件');
+      previous = key;
       const answer = await port.pushEvents(batch);
       this.app.callAsService('sync.acknowledge', {
-        sent: batch.map((e) => ({ stationSeq: e.stationSeq, recordType: e.recordType, recordId: e.recordId })),
+        sent: batch.map((e) => ({ stationSeq: e.stationSeq, eventId: e.eventId, recordType: e.recordType, recordId: e.recordId })),
         results: answer.results,
       });
-      // Every answered event leaves `pending`; if none did, sending the same batch again would spin.
-      if (stillPending(this.app.database.sqlite, batch).length === batch.length) throw new PlatformUnavailable('平台的答复未能确认任何事件');
     }
   }
 
@@ -193,7 +199,7 @@ export class SyncWorker {
   }
 
   /** Registrations made on a supervisor's decision, and waivers entered, while the platform was away: ask now, flag conflicts. */
-  private async recheck(port: PlatformPort): Promise<void> {
+  private async recheck(port: PlatformPort, station: StationView): Promise<void> {
     const due = this.app.database.db
       .select()
       .from(marriages)
@@ -201,10 +207,10 @@ export class SyncWorker {
       .all();
     for (const m of due) {
       const answers = await Promise.all(
-        ([1, 2] as const).map(async (n) => ({
-          who: n === 1 ? `一方（${m.party1Name}）` : `另一方（${m.party2Name}）`,
-          answer: await port.maritalStatus(n === 1 ? m.party1DocumentType : m.party2DocumentType, n === 1 ? m.party1IdNumber : m.party2IdNumber, 10_000),
-        })),
+        ([1, 2] as const).map(async (n) => {
+          const p = partyOf(m, n);
+          return { who: `${n === 1 ? '一方' : '另一方'}（${p.name}）`, answer: await port.maritalStatus(p.documentType, p.idNumber, 10_000) };
+        }),
       );
       this.app.callAsService('sync.recordRecheck', { record: 'marriage', id: m.id, conflict: recheckConflict(m.certificateNumber, m.registeredOn, answers) });
     }
@@ -213,11 +219,10 @@ export class SyncWorker {
       .from(funeralWaivers)
       .where(and(eq(funeralWaivers.platformCheck, 'unreachable'), isNull(funeralWaivers.platformConflict)))
       .all();
-    const stationId = stationView(this.app.database.db)?.stationId;
     for (const w of waivers) {
       const deceased = (JSON.parse(w.input) as { deceased: { documentType: string; idNumber: string } }).deceased;
       const answer = await port.funeralWaivers(deceased.documentType, deceased.idNumber, 10_000);
-      const other = answer.waivers.find((x) => x.stationId !== stationId);
+      const other = waiverElsewhere(answer, station.stationId);
       const conflict = other ? `${w.number}：该逝者已在${other.funeralHome}办理减免（编号 ${other.number}，死亡日期 ${other.dateOfDeath}）` : null;
       this.app.callAsService('sync.recordRecheck', { record: 'funeral-waiver', id: w.id, conflict });
     }

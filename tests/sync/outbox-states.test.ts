@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CivReg } from '../../src-main/core/civreg';
+import type { EventResult } from '../../src-main/contract';
 import { nextBatch } from '../../src-main/sync/outbox-queue';
 import { OutboxAppender, type OutboxEvent } from '../../src-main/outbox/outbox';
 import { leaseNeeds } from '../../src-main/sync/serial-blocks';
@@ -28,10 +29,11 @@ function outboxRows(app: CivReg, recordType: string): Row[] {
 
 function ack(app: CivReg, rows: Row[], results: Record<string, 'accepted' | 'duplicate' | 'rejected'>) {
   return app.callAsService('sync.acknowledge', {
-    sent: rows.map((r) => ({ stationSeq: r.id, recordType: 'user', recordId: r.record_id })),
-    results: rows.map((r) =>
-      results[r.event_id] === 'rejected' ? { eventId: r.event_id, status: 'rejected' as const, code: 'TEST', reason: '平台测试退回：姓名不符' } : { eventId: r.event_id, status: results[r.event_id] ?? 'accepted' },
-    ),
+    sent: rows.map((r) => ({ stationSeq: r.id, eventId: r.event_id, recordType: 'user', recordId: r.record_id })),
+    results: rows.map((r): EventResult => {
+      const status = results[r.event_id] ?? 'accepted';
+      return status === 'rejected' ? { eventId: r.event_id, status, code: 'TEST', reason: '平台测试退回：姓名不符' } : { eventId: r.event_id, status };
+    }),
   });
 }
 
@@ -45,7 +47,7 @@ describe('outbox states: delivered on acknowledgement, parked on rejection, late
     // Drain what setup wrote, so the tests see only their own events.
     const setup = nextBatch(app.database.sqlite, 100);
     app.callAsService('sync.acknowledge', {
-      sent: setup.map((e) => ({ stationSeq: e.stationSeq, recordType: e.recordType, recordId: e.recordId })),
+      sent: setup.map((e) => ({ stationSeq: e.stationSeq, eventId: e.eventId, recordType: e.recordType, recordId: e.recordId })),
       results: setup.map((e) => ({ eventId: e.eventId, status: 'accepted' as const })),
     });
   });
@@ -127,7 +129,7 @@ describe('更正: a correction replaces the rejected registration', () => {
     const { certificateNumber } = app.call<'marriage.register'>('marriage.register', { party1: groom, party2: bride, declarationSigned: true, consentConfirmed: true }, registrar);
     const [registered] = nextBatch(app.database.sqlite, 100).filter((e) => e.recordType === 'marriage');
     app.callAsService('sync.acknowledge', {
-      sent: [{ stationSeq: registered.stationSeq, recordType: 'marriage', recordId: certificateNumber }],
+      sent: [{ stationSeq: registered.stationSeq, eventId: registered.eventId, recordType: 'marriage', recordId: certificateNumber }],
       results: [{ eventId: registered.eventId, status: 'rejected', code: 'ID_CANCELLED', reason: '当事人身份证号码已注销' }],
     });
     const same = appError(() => app.call('marriage.correct', { certificateNumber, party: 'party2', name: '李娜', idNumber: bride.idNumber, reason: '核对' }, reviewer));
@@ -171,7 +173,7 @@ describe('a correction made while the rejected event was in flight', () => {
     // The correction is written while the first event is out (still pending here).
     outbox.append({ eventType: 'case.corrected', recordType: 'case', recordId: 'C-2', payload: {}, replacesRejected: true }, 2, at);
     app.callAsService('sync.acknowledge', {
-      sent: [{ stationSeq: sent.stationSeq, recordType: 'case', recordId: 'C-2' }],
+      sent: [{ stationSeq: sent.stationSeq, eventId: sent.eventId, recordType: 'case', recordId: 'C-2' }],
       results: [{ eventId: sent.eventId, status: 'rejected', code: 'X', reason: '退回' }],
     });
     const rows = app.database.sqlite.prepare("SELECT event_type, status, reject_reason FROM outbox WHERE record_type = 'case' ORDER BY id").all();
@@ -192,7 +194,7 @@ describe('held events behind a rejected one are queued again after its replaceme
     outbox.append(rec('case.opened'), 1, at);
     const [opened] = nextBatch(app.database.sqlite, 10).filter((e) => e.recordType === 'case');
     app.callAsService('sync.acknowledge', {
-      sent: [{ stationSeq: opened.stationSeq, recordType: 'case', recordId: 'C-1' }],
+      sent: [{ stationSeq: opened.stationSeq, eventId: opened.eventId, recordType: 'case', recordId: 'C-1' }],
       results: [{ eventId: opened.eventId, status: 'rejected', code: 'X', reason: '退回' }],
     });
     outbox.append(rec('case.updated'), 2, at);

@@ -1,4 +1,4 @@
-import type { OutboxEventView } from '../../../../src-main/contract';
+import { CERTIFICATE_PREFIX_LABELS, CERTIFICATE_PREFIXES, type OutboxEventView } from '../../../../src-main/contract';
 
 export type OutboxStatus = OutboxEventView['status'];
 
@@ -17,16 +17,10 @@ export function linkState(online: boolean | null): { dot: 'processing' | 'succes
   return online ? { dot: 'success', text: '在线' } : { dot: 'error', text: '离线' };
 }
 
-/** The 字号 prefixes whose serials the platform leases to the station, in the order the counter uses them. */
-export const SERIAL_PREFIX_LABELS: Record<string, string> = {
-  J: '结婚证',
-  L: '离婚证',
-  BJ: '补发结婚证',
-  BL: '补发离婚证',
-  ZM: '婚姻登记记录证明',
-};
+/** The 字号 prefixes whose serials the platform leases to the station (the stock comes back as plain strings). */
+export const SERIAL_PREFIX_LABELS: Record<string, string> = CERTIFICATE_PREFIX_LABELS;
 
-const PREFIX_ORDER = Object.keys(SERIAL_PREFIX_LABELS);
+const PREFIX_ORDER: readonly string[] = CERTIFICATE_PREFIXES;
 
 /** Serial stock in reading order: by year, then as the prefixes are listed above. */
 export function bySerialOrder(a: { prefix: string; year: number }, b: { prefix: string; year: number }): number {
