@@ -12,6 +12,9 @@ function isLeased(prefix: string): prefix is CertificatePrefix {
   return prefix in CERTIFICATE_PREFIX_LABELS;
 }
 
+/** A leased block with numbers still to issue: leased (answered), not handed back, not used up. */
+export const OPEN_BLOCK = 'block_id IS NOT NULL AND returned_at IS NULL AND next <= last';
+
 /**
  * The next yearly serial (1, 2, …) for the authority, prefix and year. Every numbered record (字号,
  * 减免编号, 遗体编号, 火化证明编号) is allocated here, inside the command's transaction, so a refused
@@ -38,7 +41,7 @@ function leasedSerial(db: Db, authority: string, prefix: CertificatePrefix, year
     WHERE request_id = (
       SELECT request_id FROM serial_leases
       WHERE authority = ${authority} AND prefix = ${prefix} AND year = ${year}
-        AND block_id IS NOT NULL AND returned_at IS NULL AND next <= last
+        AND ${sql.raw(OPEN_BLOCK)}
       ORDER BY first LIMIT 1)
     RETURNING next - 1 AS serial`);
   if (!row) {

@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { AppError, CERTIFICATE_PREFIXES, OUTBOX_STATUSES, operations, parseInput, type OpOutput, type SyncSummary } from '../contract';
 import type { CommitHandler, ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import type { Db } from '../db/open';
+import { OPEN_BLOCK } from '../db/serials';
 import { certificateSerials, divisionCodes, funeralWaivers, marriages, outbox, platformLink, platformMaritalStatus, serialLeases, settings, signingKeys, syncState, users } from '../db/schema';
 import { localDate } from '../calendar/dates';
 import { applyResults } from '../sync/outbox-queue';
@@ -51,7 +52,7 @@ function serialStock(ctx: ReadContext): OpOutput<'sync.overview'>['serials'] {
       blocks: sql<number>`count(*)`,
     })
     .from(serialLeases)
-    .where(and(isNotNull(serialLeases.blockId), isNull(serialLeases.returnedAt), sql`${serialLeases.next} <= ${serialLeases.last}`))
+    .where(sql.raw(OPEN_BLOCK))
     .groupBy(serialLeases.prefix, serialLeases.year)
     .all();
 }
@@ -212,7 +213,7 @@ export const returnSerials: WriteHandler<'sync.returnSerials'> = (ctx, input) =>
   const open = ctx.db
     .select()
     .from(serialLeases)
-    .where(and(isNotNull(serialLeases.blockId), isNull(serialLeases.returnedAt), sql`${serialLeases.next} <= ${serialLeases.last}`, input.scope === 'all' ? undefined : lt(serialLeases.year, year)))
+    .where(and(sql.raw(OPEN_BLOCK), input.scope === 'all' ? undefined : lt(serialLeases.year, year)))
     .all();
   const at = ctx.now.toISOString();
   let returned = 0;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CERTIFICATE_PREFIXES } from '../contract';
+import { OPEN_BLOCK } from '../db/serials';
 
 export interface LeaseNeed {
   requestId: string;
@@ -20,7 +21,7 @@ export function leaseNeeds(sqlite: Database.Database, stationId: string, authori
   const year = Number(today.slice(0, 4));
   const years = today.slice(4) >= NEXT_YEAR_FROM ? [year, year + 1] : [year];
   const held = sqlite.prepare<[string, string, number], { leases: number; remaining: number | null }>(
-    `SELECT count(*) AS leases, sum(CASE WHEN returned_at IS NULL AND next <= last THEN last - next + 1 ELSE 0 END) AS remaining
+    `SELECT count(*) AS leases, sum(CASE WHEN ${OPEN_BLOCK} THEN last - next + 1 ELSE 0 END) AS remaining
      FROM serial_leases WHERE authority = ? AND prefix = ? AND year = ?`,
   );
   const needs: LeaseNeed[] = [];

@@ -12,6 +12,7 @@ import { partyOf } from '../marriage/marriage-record';
 import { recheckConflict } from '../marriage/platform-status';
 import { PlatformRefused, PlatformUnavailable, type PlatformPort } from '../platform/port';
 import { backoffDelay } from './backoff';
+import { OPEN_BLOCK } from '../db/serials';
 import { nextBatch } from './outbox-queue';
 import { leaseNeeds } from './serial-blocks';
 
@@ -165,7 +166,7 @@ export class SyncWorker {
   private returnPastYears(): void {
     const year = Number(localDate(this.app.clock()).slice(0, 4));
     const due = this.app.database.sqlite
-      .prepare<[number], { n: number }>('SELECT count(*) AS n FROM serial_leases WHERE year < ? AND returned_at IS NULL AND block_id IS NOT NULL AND next <= last')
+      .prepare<[number], { n: number }>(`SELECT count(*) AS n FROM serial_leases WHERE year < ? AND ${OPEN_BLOCK}`)
       .get(year)!.n;
     if (due > 0) this.app.callAsService('sync.returnSerials', { scope: 'past-years' });
   }
