@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { AppError, documentNumberProblem, ECO_BURIAL_STATUSES, idNumberProblem, type OpOutput, type OpParsedInput } from '../contract';
 import type { PolicyScheme } from '../contract/funeral-policy';
 import { localDate } from '../calendar/dates';
-import type { ReadContext, ReadHandler, WriteHandler } from '../core/context';
+import type { ReadContext, ReadHandler, WriteContext, WriteHandler } from '../core/context';
 import { displayNames } from '../core/users-repo';
 import { ecoBurialSubsidies } from '../db/schema';
 import { ecoBurialSubsidy, type EcoBurialSubsidy } from '../funeral/eco-burial';
@@ -17,7 +17,7 @@ import {
 } from '../funeral/policy-store';
 import { versionInForce } from '../funeral/policy-versions';
 import { maskIdNumber } from '../identity/mask';
-import { notAfterToday } from './dates';
+import { notAfterToday, requireOtherReviewer } from './checks';
 import { requireStation } from './setup';
 
 /**
@@ -72,6 +72,11 @@ function subsidyRow(ctx: ReadContext, id: number): SubsidyRow {
   const row = ctx.db.select().from(ecoBurialSubsidies).where(eq(ecoBurialSubsidies.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', `生态安葬奖补申请第 ${id} 号不存在`, { id: '不存在' });
   return row;
+}
+
+/** One step of an application (review, payment): the columns it sets, the row as it is after. */
+function updateSubsidy(ctx: WriteContext, id: number, set: Partial<SubsidyRow>): SubsidyRow {
+  return ctx.db.update(ecoBurialSubsidies).set(set).where(eq(ecoBurialSubsidies.id, id)).returning().get();
 }
 
 // ——— computing ——————————————————————————————————————————————————————————————————————————————————————
@@ -215,19 +220,11 @@ export const review: WriteHandler<'ecoBurial.review'> = (ctx, input) => {
   if (before.status !== 'pending') {
     throw new AppError('CONFLICT', `奖补申请 ${before.number} 的状态为“${ECO_BURIAL_STATUSES[before.status]}”，只有待审核的申请可以审核`, { id: '不是待审核的申请' });
   }
-  const reviewer = ctx.actor?.userId ?? null;
-  if (before.enteredBy === reviewer) {
-    throw new AppError('FORBIDDEN', `审核人不能是受理人：奖补申请 ${before.number} 由您受理，请由其他审核员审核`, { id: '审核人不能是受理人' });
-  }
+  const reviewer = requireOtherReviewer(ctx, before.enteredBy, `奖补申请 ${before.number}`, '受理');
   const reason = input.reason?.trim() ?? '';
   if (input.decision === 'reject' && !reason) throw new AppError('VALIDATION', '不予补贴须填写原因', { reason: '请填写不予补贴原因' });
   const approve = input.decision === 'approve';
-  const row = ctx.db
-    .update(ecoBurialSubsidies)
-    .set({ status: approve ? 'approved' : 'rejected', reviewedBy: reviewer, reviewedAt: ctx.now.toISOString(), rejectReason: approve ? null : reason })
-    .where(eq(ecoBurialSubsidies.id, before.id))
-    .returning()
-    .get();
+  const row = updateSubsidy(ctx, before.id, { status: approve ? 'approved' : 'rejected', reviewedBy: reviewer, reviewedAt: ctx.now.toISOString(), rejectReason: approve ? null : reason });
   return {
     result: view(ctx, row),
     audit: {
@@ -261,12 +258,7 @@ export const pay: WriteHandler<'ecoBurial.pay'> = (ctx, input) => {
   }
   const today = localDate(ctx.now);
   notAfterToday(input.paidOn, today, 'paidOn', '发放日期');
-  const row = ctx.db
-    .update(ecoBurialSubsidies)
-    .set({ status: 'paid', paidOn: input.paidOn, paymentReference: input.paymentReference, paidBy: ctx.actor?.userId ?? null })
-    .where(eq(ecoBurialSubsidies.id, before.id))
-    .returning()
-    .get();
+  const row = updateSubsidy(ctx, before.id, { status: 'paid', paidOn: input.paidOn, paymentReference: input.paymentReference, paidBy: ctx.actor?.userId ?? null });
   return {
     result: view(ctx, row),
     audit: {

@@ -46,6 +46,7 @@ import { nextWaiverNumber } from '../funeral/waiver-number';
 import { waiverElsewhere } from '../funeral/platform-waivers';
 import { parseResidentId } from '../identity/resident-id';
 import { maskIdNumber } from '../identity/mask';
+import { requireOtherReviewer } from './checks';
 import { requireStation } from './setup';
 
 /**
@@ -409,8 +410,18 @@ function submitted(ctx: ReadContext, scheme: PolicyScheme, input: WaiverInput, w
   };
 }
 
-function newWaiverNumber(ctx: ReadContext): string {
-  return nextWaiverNumber(ctx.db, requireStation(ctx.db).divisionCode, Number(localDate(ctx.now).slice(0, 4)));
+/**
+ * A new waiver row (an entry, or the replacement after a 冲销): its 减免编号, the submitted columns, what
+ * else the caller sets, and its scans, in the command's transaction.
+ */
+function insertWaiver(ctx: WriteContext, funeralHome: string, scheme: PolicyScheme, input: WaiverInput, w: Waiver, scans: Scans, extra: Partial<WaiverRow>) {
+  const number = nextWaiverNumber(ctx.db, requireStation(ctx.db).divisionCode, Number(localDate(ctx.now).slice(0, 4)));
+  const row = ctx.db
+    .insert(funeralWaivers)
+    .values({ number, funeralHome, ...submitted(ctx, scheme, input, w), ...extra, enteredAt: ctx.now.toISOString() })
+    .returning()
+    .get();
+  return { number, row, filed: storeScans(ctx, row.id, scans) };
 }
 
 export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, { scans, ...input }) => {
@@ -421,13 +432,7 @@ export const enterWaiver: WriteHandler<'funeral.enterWaiver'> = (ctx, { scans, .
   const w = compute(ctx, scheme, input, null);
   refuseIneligible(w);
   const platformCheck = platformCheckAtEntry(ctx, input);
-  const number = newWaiverNumber(ctx);
-  const row = ctx.db
-    .insert(funeralWaivers)
-    .values({ number, funeralHome, ...submitted(ctx, scheme, input, w), platformCheck, enteredAt: ctx.now.toISOString() })
-    .returning()
-    .get();
-  const filed = storeScans(ctx, row.id, scans);
+  const { number, row, filed } = insertWaiver(ctx, funeralHome, scheme, input, w, scans, { platformCheck });
   return {
     result: { ...view(ctx, row), computation: w },
     audit: {
@@ -557,13 +562,7 @@ function reverseAndReplace(ctx: WriteContext, before: WaiverRow, input: WaiverIn
     })
     .returning()
     .get();
-  const number = newWaiverNumber(ctx);
-  const row = ctx.db
-    .insert(funeralWaivers)
-    .values({ number, funeralHome: before.funeralHome, ...submitted(ctx, scheme, input, w), replacesWaiverId: before.id, enteredAt: now })
-    .returning()
-    .get();
-  const filed = storeScans(ctx, row.id, scans);
+  const { number, row, filed } = insertWaiver(ctx, before.funeralHome, scheme, input, w, scans, { replacesWaiverId: before.id });
   return {
     result: { ...view(ctx, row), computation: w },
     audit: {
@@ -646,10 +645,7 @@ export const reviewWaiver: WriteHandler<'funeral.reviewWaiver'> = (ctx, input) =
   if (before.status !== 'pending') {
     throw new AppError('CONFLICT', `减免 ${before.number} 的状态为“${WAIVER_STATUSES[before.status]}”，只有待审核的减免可以审核`, { id: '不是待审核的减免' });
   }
-  const reviewer = ctx.actor?.userId ?? null;
-  if (before.enteredBy === reviewer) {
-    throw new AppError('FORBIDDEN', `审核人不能是录入人：减免 ${before.number} 由您录入，请由其他审核员审核`, { id: '审核人不能是录入人' });
-  }
+  const reviewer = requireOtherReviewer(ctx, before.enteredBy, `减免 ${before.number}`, '录入');
   const reason = input.reason?.trim() ?? '';
   if (input.decision === 'reject' && !reason) throw new AppError('VALIDATION', '退回须填写退回原因', { reason: '请填写退回原因' });
   const approve = input.decision === 'approve';

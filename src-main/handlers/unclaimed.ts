@@ -12,7 +12,7 @@ import { ashRetentionEnds, daysInStorage, disposalProgress, noticeStatus, yearSt
 import { nextBodyNumber, nextCremationNumber } from '../funeral/unclaimed-numbers';
 import { maskIdNumber } from '../identity/mask';
 import { parseResidentId } from '../identity/resident-id';
-import { notAfterToday } from './dates';
+import { notAfterToday } from './checks';
 import { requireStation } from './setup';
 
 /**
