@@ -74,13 +74,18 @@ export async function snapshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Close the print preview as a person does, after looking at it. The click waits for the preview's PDF
- * frame to finish loading: a click that lands while chromium's PDF viewer is still starting in its frame
- * is sometimes lost (measured: about one run in four), and the dialog stays open.
+ * Wait until the print preview's PDF frame has loaded, as a person looks at it before moving on: a click
+ * or a key that arrives while chromium's PDF viewer is still starting in its frame is sometimes lost
+ * (measured: about one run in four), and the dialog stays open.
  */
-export async function closePreview(page: Page): Promise<void> {
+export async function previewLoaded(page: Page): Promise<void> {
   const frame = await (await page.getByTestId('print-preview').elementHandle())?.contentFrame();
   await frame?.waitForLoadState('load');
+}
+
+/** Close the print preview with its 关闭 button, once it has loaded, and see it gone. */
+export async function closePreview(page: Page): Promise<void> {
+  await previewLoaded(page);
   await page.getByTestId('print-preview-close').click();
   await page.getByTestId('print-preview-dialog').waitFor({ state: 'detached' });
 }

@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src-main/contract';
 import { pdfText, squash } from '../print/raster';
-import { ADMIN, callApi, closePreview, loginApi, snapshot } from './harness';
+import { ADMIN, callApi, closePreview, loginApi, previewLoaded, snapshot } from './harness';
 import { signedInSuite } from './signed-in-suite';
 
 const id = (first17: string): string => first17 + idCheckChar(first17);
@@ -203,6 +203,7 @@ describe('结婚登记 at the counter, from the keyboard', () => {
         await settle(page);
         await snapshot(page, 'marriage-e2e-certificate-preview');
       }
+      await previewLoaded(page);
       await keys.press('Escape');
       await page.getByTestId('print-preview-dialog').waitFor({ state: 'detached' });
       await keys.type(serial.toLowerCase());

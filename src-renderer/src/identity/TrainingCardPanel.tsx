@@ -5,6 +5,7 @@ import { contractRule } from '../fieldRules';
 import { call } from '../api/client';
 import { useFormSubmit } from '../useFormSubmit';
 import { notifyCardReaderChanged, useCardReader } from './useCardReader';
+import { normalizeCode } from '../typedCode';
 
 type PlacedCard = OpInput<'identity.placeCard'>;
 type Sex = 'male' | 'female';
@@ -153,7 +154,7 @@ export function TrainingCardPanel({ onPlaced, style }: TrainingCardPanelProps) {
           name="idNumber"
           required
           rules={[contractRule(fields.idNumber)]}
-          normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+          normalize={normalizeCode}
           style={{ marginBottom: 8 }}
         >
           <Input autoComplete="off" maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="training-card-id-number" />

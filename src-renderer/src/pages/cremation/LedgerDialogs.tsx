@@ -3,7 +3,8 @@ import { unclaimedOperations } from '../../../../src-main/contract';
 import { call } from '../../api/client';
 import { contractRule } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
-import { normalizeDate } from '../../typedDate';
+import { normalizeCode } from '../../typedCode';
+import { DateField } from '../../DateField';
 
 const ops = unclaimedOperations;
 
@@ -37,12 +38,10 @@ export function IssueDialog({ today, onDone, onClosed }: { today: string; onDone
       <Form.Item label="逝者姓名" name="deceasedName" required rules={[contractRule(s.deceasedName)]}>
         <Input autoComplete="off" maxLength={50} autoFocus data-testid="issue-name" />
       </Form.Item>
-      <Form.Item label="逝者身份证件号码" name="deceasedIdNumber" rules={[contractRule(s.deceasedIdNumber)]} normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}>
+      <Form.Item label="逝者身份证件号码" name="deceasedIdNumber" rules={[contractRule(s.deceasedIdNumber)]} normalize={normalizeCode}>
         <Input autoComplete="off" maxLength={20} style={{ fontFamily: 'monospace' }} data-testid="issue-id-number" />
       </Form.Item>
-      <Form.Item label="火化日期" name="crematedOn" required rules={[contractRule(s.crematedOn)]} normalize={(v: string) => normalizeDate(v)}>
-        <Input autoComplete="off" maxLength={10} placeholder="YYYY-MM-DD" data-testid="issue-date" />
-      </Form.Item>
+      <DateField label="火化日期" name="crematedOn" schema={s.crematedOn} testId="issue-date" />
       <Form.Item label="减免编号" name="waiverNumber" rules={[contractRule(s.waiverNumber)]} extra="此次火化享受了基本殡葬服务费用减免的，填写减免编号">
         <Input autoComplete="off" maxLength={30} data-testid="issue-waiver" />
       </Form.Item>
@@ -77,9 +76,7 @@ export function RegisterAshesDialog({ number, today, onDone, onClosed }: { numbe
       <Form.Item label="存放或安葬地点" name="location" required rules={[contractRule(s.location)]}>
         <Input autoComplete="off" maxLength={100} data-testid="register-ashes-location" />
       </Form.Item>
-      <Form.Item label="登记日期" name="on" required rules={[contractRule(s.on)]} normalize={(v: string) => normalizeDate(v)}>
-        <Input autoComplete="off" maxLength={10} placeholder="YYYY-MM-DD" data-testid="register-ashes-date" />
-      </Form.Item>
+      <DateField label="登记日期" name="on" schema={s.on} testId="register-ashes-date" />
     </FormDialog>
   );
 }

@@ -7,15 +7,15 @@ import { contractRule } from '../../fieldRules';
 import { applyFieldErrors } from '../../formErrors';
 import { enterNavigation } from '../funeral/enterNavigation';
 import { formatFen } from '../funeral/money';
-import { normalizeDate } from '../../typedDate';
 import { altLabel, useAltShortcut } from '../marriage/useAltShortcut';
 import { ECO_STATUS_COLORS, EMPTY_APPLICATION, inputOf, trialInput, type EcoBurialSubsidy, type EcoBurialValues } from './ecoBurialForm';
 import { TrialPanel } from './TrialPanel';
 import { useEcoComputation } from './useEcoComputation';
+import { normalizeCode } from '../../typedCode';
+import { DateField } from '../../DateField';
 
 const field = ecoBurialInput.shape;
 const BURIAL_OPTIONS = BURIAL_TYPES.map((t) => ({ value: t, label: BURIAL_TYPE_LABELS[t] }));
-const upper = (v: string): string => v.toUpperCase().replace(/\s/g, '');
 /** The deceased's number is a resident ID number (the subsidy follows the 户籍): its check digit is checked here too. */
 const residentIdRule = {
   validator: async (_rule: unknown, value: unknown) => {
@@ -113,21 +113,18 @@ export function ApplicationDesk({ onSubmitted, onNew }: { onSubmitted: () => voi
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={9}>
-                  <Form.Item label="逝者身份证件号码" name="deceasedIdNumber" required rules={[contractRule(field.deceasedIdNumber), residentIdRule]} normalize={upper}>
+                  <Form.Item label="逝者身份证件号码" name="deceasedIdNumber" required rules={[contractRule(field.deceasedIdNumber), residentIdRule]} normalize={normalizeCode}>
                     <Input autoComplete="off" maxLength={20} style={{ fontFamily: 'monospace' }} data-testid="eco-deceased-id" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={5}>
-                  <Form.Item
+                  <DateField
                     label="死亡日期"
                     name="dateOfDeath"
-                    required
-                    rules={[contractRule(field.dateOfDeath)]}
-                    normalize={normalizeDate}
+                    schema={field.dateOfDeath}
+                    testId="eco-date-of-death"
                     tooltip="按死亡当日有效的奖补方案版本计算；可输入 8 位数字，如 20261115"
-                  >
-                    <Input autoComplete="off" maxLength={10} placeholder="YYYY-MM-DD" data-testid="eco-date-of-death" />
-                  </Form.Item>
+                  />
                 </Col>
                 <Col xs={24} md={4}>
                   <Form.Item label="本市户籍" name="hukouInCity" valuePropName="checked">
@@ -140,9 +137,7 @@ export function ApplicationDesk({ onSubmitted, onNew }: { onSubmitted: () => voi
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={5}>
-                  <Form.Item label="安葬日期" name="burialDate" required rules={[contractRule(field.burialDate)]} normalize={normalizeDate}>
-                    <Input autoComplete="off" maxLength={10} placeholder="YYYY-MM-DD" data-testid="eco-burial-date" />
-                  </Form.Item>
+                  <DateField label="安葬日期" name="burialDate" schema={field.burialDate} testId="eco-burial-date" />
                 </Col>
                 <Col xs={24} md={7}>
                   <Form.Item label="安葬地点" name="burialPlace" required rules={[contractRule(field.burialPlace)]}>
@@ -159,7 +154,7 @@ export function ApplicationDesk({ onSubmitted, onNew }: { onSubmitted: () => voi
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={9}>
-                  <Form.Item label="申请人身份证件号码" name="applicantIdNumber" required rules={[contractRule(field.applicantIdNumber)]} normalize={upper}>
+                  <Form.Item label="申请人身份证件号码" name="applicantIdNumber" required rules={[contractRule(field.applicantIdNumber)]} normalize={normalizeCode}>
                     <Input autoComplete="off" maxLength={20} style={{ fontFamily: 'monospace' }} data-testid="eco-applicant-id" />
                   </Form.Item>
                 </Col>

@@ -5,6 +5,8 @@ import { contractRule } from '../../fieldRules';
 import { ReadCardButton } from '../../identity/ReadCardButton';
 import { normalizeDate } from '../../typedDate';
 import { SEX_LABELS, derivesBirthAndSex, readIdNumber, type Sex } from '../marriage/marriageData';
+import { normalizeCode } from '../../typedCode';
+import { DateField } from '../../DateField';
 
 const deceasedSchema = waiverInput.shape.deceased.shape;
 const DOCUMENT_OPTIONS = DOCUMENT_TYPE_IDS.map((id) => ({ value: id, label: DOCUMENT_TYPES[id].label }));
@@ -73,7 +75,7 @@ export function DeceasedFields({ disabled, onCard, autoFocus }: DeceasedFieldsPr
             name={['deceased', 'idNumber']}
             required
             rules={[contractRule(deceasedSchema.idNumber), numberRule]}
-            normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+            normalize={normalizeCode}
             extra={<SexMismatch documentType={documentType} />}
           >
             <Input autoComplete="off" maxLength={20} style={{ fontFamily: 'monospace' }} placeholder={DOCUMENT_TYPES[documentType ?? 'resident-id'].hint} data-testid="deceased-id-number" />
@@ -103,16 +105,13 @@ export function DeceasedFields({ disabled, onCard, autoFocus }: DeceasedFieldsPr
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item
+          <DateField
             label="死亡日期"
             name={['deceased', 'dateOfDeath']}
-            required
-            rules={[contractRule(deceasedSchema.dateOfDeath)]}
-            normalize={(v: string) => normalizeDate(v)}
+            schema={deceasedSchema.dateOfDeath}
+            testId="deceased-date-of-death"
             tooltip="按死亡当日有效的政策版本减免；可输入 8 位数字，如 20261115"
-          >
-            <Input autoComplete="off" maxLength={10} placeholder="YYYY-MM-DD" data-testid="deceased-date-of-death" />
-          </Form.Item>
+          />
         </Col>
         <Col xs={24} md={12}>
           <Form.Item label="死亡证明编号" name={['deceased', 'deathCertificateNumber']} required rules={[contractRule(deceasedSchema.deathCertificateNumber)]}>

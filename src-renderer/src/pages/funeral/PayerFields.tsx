@@ -3,6 +3,7 @@ import { waiverInput } from '../../../../src-main/contract';
 import type { CardData } from '../../../../src-main/contract/identity-operations';
 import { contractRule } from '../../fieldRules';
 import { ReadCardButton } from '../../identity/ReadCardButton';
+import { normalizeCode } from '../../typedCode';
 
 const payerSchema = waiverInput.shape.payer.shape;
 const RELATIONS = ['配偶', '子', '女', '父亲', '母亲', '兄弟姐妹', '孙子女', '其他亲属', '单位经办人', '村（居）委会经办人'].map((value) => ({ value }));
@@ -29,7 +30,7 @@ export function PayerFields({ disabled, onCard }: { disabled: boolean; onCard: (
             name={['payer', 'idNumber']}
             required
             rules={[contractRule(payerSchema.idNumber)]}
-            normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+            normalize={normalizeCode}
             style={{ marginBottom: 0 }}
           >
             <Input autoComplete="off" maxLength={20} style={{ fontFamily: 'monospace' }} data-testid="payer-id-number" />

@@ -12,6 +12,7 @@ import { usePrintTarget, type Printers } from '../print/usePrintTarget';
 import type { PrintableDocument } from './DocumentActions';
 import { PARTY_TITLES, type PartyKey } from './marriageData';
 import { altLabel } from './useAltShortcut';
+import { normalizeCode } from '../../typedCode';
 
 const serialSchema = operations['print.output'].input.shape.bookletSerial.unwrap();
 const BOOKLET_PAGE = { width: 95, height: 128 };
@@ -43,7 +44,7 @@ function OutputInputs({ holder, printers, toPrinter, serialRef }: { holder: Part
         label="印制编号"
         name="bookletSerial"
         rules={[contractRuleWhen(toPrinter, serialSchema)]}
-        normalize={(value: string) => value.toUpperCase().replace(/\s/g, '')}
+        normalize={normalizeCode}
         tooltip="打印到空白证书上时填写其预印的印制编号，打印即从台账出库；保存 PDF 不需要。填好后按 Enter 打印"
       >
         <Input ref={serialRef} autoComplete="off" maxLength={24} style={{ width: 180, fontFamily: 'monospace' }} data-testid={`booklet-serial-${holder}`} />

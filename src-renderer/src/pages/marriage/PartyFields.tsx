@@ -6,6 +6,7 @@ import { contractRule } from '../../fieldRules';
 import { ReadCardButton } from '../../identity/ReadCardButton';
 import { normalizeDate } from '../../typedDate';
 import { PARTY_TITLES, READ_CARD_KEYS, SEX_LABELS, derivesBirthAndSex, readIdNumber, type PartyKey, type Sex } from './marriageData';
+import { normalizeCode } from '../../typedCode';
 
 const partySchema = operations['marriage.check'].input.shape.party1.shape;
 const birthDateSchema = partySchema.birthDate.unwrap();
@@ -75,7 +76,7 @@ export function PartyFields({ party, disabled, onCard, nameRef }: PartyFieldsPro
             name={[party, 'idNumber']}
             required
             rules={[contractRule(partySchema.idNumber), numberRule(party)]}
-            normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+            normalize={normalizeCode}
             extra={
               mismatch && (
                 <Typography.Text type="warning" data-testid={`${party}-sex-mismatch`}>

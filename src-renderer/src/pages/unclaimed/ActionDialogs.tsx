@@ -5,8 +5,9 @@ import { contractRule } from '../../fieldRules';
 import { FormDialog } from '../../FormDialog';
 import { useQuery } from '../../useQuery';
 import { DocumentActions } from '../marriage/DocumentActions';
-import { normalizeDate } from '../../typedDate';
 import type { Body } from './stages';
+import { normalizeCode } from '../../typedCode';
+import { DateField } from '../../DateField';
 
 const ops = unclaimedOperations;
 
@@ -16,14 +17,6 @@ interface DialogProps {
   /** After the server accepted: the updated body. */
   onDone: (body: Body) => void;
   onClosed: () => void;
-}
-
-function DateField({ name, label, schema, testId }: { name: string; label: string; schema: Parameters<typeof contractRule>[0]; testId: string }) {
-  return (
-    <Form.Item label={label} name={name} required rules={[contractRule(schema)]} normalize={(v: string) => normalizeDate(v)}>
-      <Input autoComplete="off" maxLength={10} placeholder="YYYY-MM-DD" data-testid={testId} />
-    </Form.Item>
-  );
 }
 
 function Who({ body }: { body: Body }) {
@@ -171,7 +164,7 @@ export function ClaimDialog({ body, today, onDone, onClosed }: DialogProps) {
       <Form.Item label="认领人姓名" name="claimantName" required rules={[contractRule(s.claimantName)]}>
         <Input autoComplete="off" maxLength={50} autoFocus data-testid="claim-name" />
       </Form.Item>
-      <Form.Item label="认领人身份证件号码" name="claimantIdNumber" required rules={[contractRule(s.claimantIdNumber)]} normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}>
+      <Form.Item label="认领人身份证件号码" name="claimantIdNumber" required rules={[contractRule(s.claimantIdNumber)]} normalize={normalizeCode}>
         <Input autoComplete="off" maxLength={20} style={{ fontFamily: 'monospace' }} data-testid="claim-id-number" />
       </Form.Item>
       <Form.Item label="与逝者关系" name="relation" required rules={[contractRule(s.relation)]}>

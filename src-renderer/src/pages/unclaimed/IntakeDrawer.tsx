@@ -7,8 +7,9 @@ import { contractRule, contractRuleWhen } from '../../fieldRules';
 import { applyFieldErrors } from '../../formErrors';
 import { readBase64 } from '../../readBase64';
 import { enterNavigation } from '../funeral/enterNavigation';
-import { normalizeDate } from '../../typedDate';
 import type { Body } from './stages';
+import { normalizeCode } from '../../typedCode';
+import { DateField } from '../../DateField';
 
 const schema = unclaimedOperations['unclaimed.intake'].input.shape;
 
@@ -102,9 +103,7 @@ export function IntakeDrawer({ today, onSaved, onClose }: { today: string; onSav
         <Form<IntakeValues> form={form} layout="vertical" initialValues={{ intakeDate: today, identityKnown: false, sex: 'unknown' }} requiredMark>
           <Row gutter={12}>
             <Col span={6}>
-              <Form.Item label="接收日期" name="intakeDate" required rules={[contractRule(schema.intakeDate)]} normalize={(v: string) => normalizeDate(v)}>
-                <Input autoComplete="off" maxLength={10} placeholder="YYYY-MM-DD" autoFocus data-testid="intake-date" />
-              </Form.Item>
+              <DateField label="接收日期" name="intakeDate" schema={schema.intakeDate} testId="intake-date" autoFocus />
             </Col>
             <Col span={12}>
               <Form.Item label="送交单位" name="deliveringUnit" required rules={[contractRule(schema.deliveringUnit)]}>
@@ -129,7 +128,7 @@ export function IntakeDrawer({ today, onSaved, onClose }: { today: string; onSav
                   </Form.Item>
                 </Col>
                 <Col span={10}>
-                  <Form.Item label="身份证件号码" name="idNumber" normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')} rules={[contractRule(schema.idNumber)]}>
+                  <Form.Item label="身份证件号码" name="idNumber" normalize={normalizeCode} rules={[contractRule(schema.idNumber)]}>
                     <Input autoComplete="off" maxLength={20} style={{ fontFamily: 'monospace' }} placeholder="不详可不填" data-testid="intake-id-number" />
                   </Form.Item>
                 </Col>
