@@ -49,6 +49,8 @@ export const auditLog = sqliteTable(
     recordIds: text('record_ids').notNull(),
     summary: text('summary').notNull(),
     changeDigest: text('change_digest').notNull(),
+    /** Digest of the audited rows this entry left behind (audit_rows); null on entries written before rows were covered. */
+    rowsDigest: text('rows_digest'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -94,12 +96,40 @@ export const outbox = sqliteTable(
   ],
 );
 
-/** Where this station's platform is and its secret (provisioned by the platform); absent = standalone station. */
+/**
+ * The state each audited row was left in by an audit entry: the digest of the whole row as it then stood
+ * (null: the entry deleted it). The entry's hash covers these through audit_log.rows_digest.
+ */
+export const auditRows = sqliteTable(
+  'audit_rows',
+  {
+    seq: integer('seq').notNull(),
+    tableName: text('table_name').notNull(),
+    rowKey: text('row_key').notNull(),
+    digest: text('digest'),
+  },
+  (t) => [primaryKey({ columns: [t.seq, t.tableName, t.rowKey] })],
+);
+
+/** The platform's signed receipt for an audit anchor (entry number and hash it now holds). */
+export const anchorReceipts = sqliteTable('anchor_receipts', {
+  seq: integer('seq').primaryKey(),
+  hash: text('hash').notNull(),
+  receivedAt: text('received_at').notNull(),
+  signature: text('signature').notNull(),
+  keyId: text('key_id').notNull(),
+});
+
+/** Where this station's platform is and its secret (provisioned by the platform, stored wrapped); absent = standalone station. */
 export const platformLink = sqliteTable('platform_link', {
   id: integer('id').primaryKey(),
   url: text('url').notNull(),
   secret: text('secret').notNull(),
   configuredAt: text('configured_at').notNull(),
+  /** The platform's Ed25519 public key for anchor receipts, learnt from its authenticated answer at linking. */
+  receiptPublicKey: text('receipt_public_key'),
+  /** Training only: a plain http:// address that is not loopback; the status bar says so while it is set. */
+  allowInsecure: integer('allow_insecure', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** The delivery and pull state, one row: changed in the same transaction as what it describes. */
